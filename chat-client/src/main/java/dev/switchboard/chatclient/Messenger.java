@@ -1,0 +1,236 @@
+package dev.switchboard.chatclient;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+/**
+ * The messenger of the course (seeds/004), on top of the WebSocket chat's frames: turns
+ * what the user types into frames and the frames the server sends into lines. <pre>
+ * &gt; /join bob
+ * bob JOINED
+ * &gt; Hello!
+ * bob said: Hi, how are you?
+ * &gt; /quit
+ * BYE
+ * </pre>
+ */
+final class Messenger {
+
+	private static final String HELP = """
+			Commands:
+			  /join <nickname>   talk to someone (direct messages)
+			  /join #<room>      join a room and talk there
+			  /leave             leave the current room
+			  /who               who is online
+			  /quit              leave the messenger
+			Anything else is sent to whoever you joined.""";
+
+	private final PrintStream out;
+
+	private final Sender sender;
+
+	private final Predicate<String> userExists;
+
+	private final CompletableFuture<String> welcomed = new CompletableFuture<>();
+
+	private final Set<String> online = ConcurrentHashMap.newKeySet();
+
+	private final AtomicInteger refs = new AtomicInteger();
+
+	private volatile String nickname = "";
+
+	private volatile String target;
+
+	/**
+	 * Create a messenger.
+	 * @param out where lines for the user go
+	 * @param sender how frames reach the server
+	 * @param userExists whether a registered user has a nickname
+	 */
+	Messenger(PrintStream out, Sender sender, Predicate<String> userExists) {
+		this.out = out;
+		this.sender = sender;
+		this.userExists = userExists;
+	}
+
+	/**
+	 * Return what completes when the server welcomed the user, with their nickname.
+	 * @return the future nickname
+	 */
+	CompletableFuture<String> welcomed() {
+		return this.welcomed;
+	}
+
+	/**
+	 * Act on a line the user typed.
+	 * @param line the line
+	 * @return whether to go on reading lines ({@code false} after {@code /quit})
+	 */
+	boolean onLine(String line) {
+		String trimmed = line.strip();
+		if (trimmed.isEmpty()) {
+			return true;
+		}
+		if (!trimmed.startsWith("/")) {
+			say(line);
+			return true;
+		}
+		String[] words = trimmed.split("\\s+", 2);
+		String argument = (words.length > 1) ? words[1].strip() : "";
+		switch (words[0].toLowerCase(Locale.ROOT)) {
+			case "/quit" -> {
+				this.out.println("BYE");
+				this.sender.close();
+				return false;
+			}
+			case "/join" -> join(argument);
+			case "/leave" -> leave();
+			case "/who" -> this.sender.send(Json.object("type", "who"));
+			case "/help" -> this.out.println(HELP);
+			default -> this.out.println("! Unknown command " + words[0] + ": type /help");
+		}
+		return true;
+	}
+
+	private void join(String argument) {
+		if (argument.isEmpty()) {
+			this.out.println("! Usage: /join <nickname> or /join #<room>");
+		}
+		else if (argument.startsWith("#")) {
+			this.target = argument;
+			this.sender.send(Json.object("type", "join", "room", argument.substring(1)));
+		}
+		else if (this.online.stream().anyMatch(argument::equalsIgnoreCase) || this.userExists.test(argument)) {
+			this.target = argument;
+			this.out.println(argument + " JOINED");
+		}
+		else {
+			this.out.println("! Nobody is called '" + argument + "'.");
+		}
+	}
+
+	private void leave() {
+		String current = this.target;
+		if (current == null || !current.startsWith("#")) {
+			this.out.println("! You are not in a room.");
+			return;
+		}
+		this.sender.send(Json.object("type", "leave", "room", current.substring(1)));
+		this.target = null;
+		this.out.println(current + " LEFT");
+	}
+
+	private void say(String text) {
+		String current = this.target;
+		if (current == null) {
+			this.out.println("! Join someone first: /join <nickname> or /join #<room>");
+		}
+		else if (current.startsWith("#")) {
+			this.sender.send(Json.object("type", "say", "room", current.substring(1), "text", text, "ref",
+					"r" + this.refs.incrementAndGet()));
+		}
+		else {
+			this.sender
+				.send(Json.object("type", "dm", "to", current, "text", text, "ref", "r" + this.refs.incrementAndGet()));
+		}
+	}
+
+	/**
+	 * Act on a frame the server sent.
+	 * @param frame the frame's members
+	 */
+	void onFrame(Map<String, Object> frame) {
+		switch (String.valueOf(frame.get("type"))) {
+			case "welcome" -> {
+				this.nickname = String.valueOf(frame.get("nickname"));
+				names(frame.get("online")).forEach(this.online::add);
+				this.out
+					.println("Signed in as " + this.nickname + ". Online: " + String.join(", ", sorted(this.online)));
+				this.welcomed.complete(this.nickname);
+			}
+			case "history" -> {
+				this.out.println("#" + frame.get("room") + " JOINED");
+				if (frame.get("messages") instanceof List<?> messages) {
+					messages.forEach((message) -> print(asMap(message), true));
+				}
+			}
+			case "message" -> print(frame, false);
+			case "presence" -> presence(frame);
+			case "error" -> {
+				this.out.println("! " + frame.get("message"));
+				this.welcomed.completeExceptionally(new IllegalStateException(String.valueOf(frame.get("message"))));
+			}
+			default -> {
+				// frames added to the protocol later are ignored
+			}
+		}
+	}
+
+	private void print(Map<String, Object> message, boolean history) {
+		String from = String.valueOf(message.get("from"));
+		if (!history && from.equalsIgnoreCase(this.nickname)) {
+			return; // the acknowledgement of what this user sent, or a copy from their
+					// other sockets
+		}
+		if (message.get("room") != null) {
+			this.out.println("[#" + message.get("room") + "] " + from + ": " + message.get("text"));
+		}
+		else {
+			this.out.println(from + " said: " + message.get("text"));
+		}
+	}
+
+	private void presence(Map<String, Object> frame) {
+		if (frame.get("joined") instanceof String joined) {
+			this.online.add(joined);
+			this.out.println("* " + joined + " is online");
+		}
+		else if (frame.get("left") instanceof String left) {
+			this.online.remove(left);
+			this.out.println("* " + left + " left");
+		}
+		else if (frame.containsKey("online")) {
+			this.out.println("Online: " + String.join(", ", sorted(names(frame.get("online")))));
+		}
+	}
+
+	private static List<String> names(Object array) {
+		return (array instanceof List<?> list) ? list.stream().map(String::valueOf).toList() : List.of();
+	}
+
+	private static Set<String> sorted(java.util.Collection<String> names) {
+		Set<String> sorted = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+		sorted.addAll(names);
+		return sorted;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> asMap(Object value) {
+		return (value instanceof Map<?, ?> map) ? (Map<String, Object>) map : Map.of();
+	}
+
+	/**
+	 * Where the messenger's frames go.
+	 */
+	interface Sender {
+
+		/**
+		 * Send a text frame.
+		 * @param frame the JSON text
+		 */
+		void send(String frame);
+
+		/** Close the connection. */
+		void close();
+
+	}
+
+}

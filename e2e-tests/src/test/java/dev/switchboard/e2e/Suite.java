@@ -1,0 +1,197 @@
+package dev.switchboard.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The whole suite, started once per test JVM and shared by every end-to-end test: a real
+ * PostgreSQL and every service of {@code docker-compose.yml} as its own process, with the
+ * environment compose gives it, hosts rewritten to 127.0.0.1 and free ports instead of
+ * the published ones (so a suite already running on 8080 does not disturb the test).
+ */
+final class Suite {
+
+	/** Raw TCP/UDP ports compose publishes, and the property that moves each. */
+	private static final Map<Integer, String> SOCKET_PORTS = Map.of(3000, "SWITCHBOARD_SOCKET_SERVERS_ECHO_PORT", 3007,
+			"SWITCHBOARD_SOCKET_SERVERS_RFC862_PORT", 3001, "SWITCHBOARD_SOCKET_SERVERS_CONTACTS_PORT", 3002,
+			"SWITCHBOARD_SOCKET_SERVERS_CHAT_PORT");
+
+	private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(4);
+
+	private static Suite shared;
+
+	private final Path root;
+
+	private final ComposeFile compose;
+
+	private final SuiteDatabase database;
+
+	private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+
+	private final Map<Integer, Integer> publishedPorts = new LinkedHashMap<>();
+
+	private Suite(Path root) {
+		this.root = root;
+		this.compose = ComposeFile.read(root.resolve("docker-compose.yml"));
+		this.database = new SuiteDatabase(this.compose, root, workDirectory().resolve("postgres"));
+	}
+
+	static synchronized Suite shared() {
+		if (shared == null) {
+			Suite suite = new Suite(root());
+			Runtime.getRuntime().addShutdownHook(new Thread(suite::stop, "suite-stop"));
+			suite.start();
+			shared = suite;
+		}
+		return shared;
+	}
+
+	static Path root() {
+		return Path.of(System.getProperty("switchboard.root", "..")).toAbsolutePath().normalize();
+	}
+
+	ComposeFile compose() {
+		return this.compose;
+	}
+
+	SuiteDatabase database() {
+		return this.database;
+	}
+
+	ServiceProcess service(String name) {
+		ServiceProcess service = this.services.get(name);
+		if (service == null) {
+			throw new IllegalArgumentException("No service " + name + " in docker-compose.yml");
+		}
+		return service;
+	}
+
+	Iterable<ServiceProcess> services() {
+		return this.services.values();
+	}
+
+	String gatewayUrl() {
+		return service("gateway").url();
+	}
+
+	/**
+	 * Return the port the test uses in place of a port compose publishes.
+	 * @param published the published port, e.g. 3001
+	 * @return the port on 127.0.0.1
+	 */
+	int publishedPort(int published) {
+		Integer port = this.publishedPorts.get(published);
+		if (port == null) {
+			throw new IllegalArgumentException("docker-compose.yml publishes no raw port " + published);
+		}
+		return port;
+	}
+
+	private void start() {
+		this.database.start();
+		Map<String, String> modules = this.compose.builtServices();
+		Map<String, Integer> httpPorts = new LinkedHashMap<>();
+		modules.keySet().forEach((name) -> httpPorts.put(name, freePort()));
+		modules.forEach((name, module) -> {
+			Map<String, String> environment = environment(name, httpPorts);
+			Path jar = this.root.resolve(module).resolve("target").resolve(module + ".jar");
+			this.services.put(name,
+					new ServiceProcess(name, jar, environment, httpPorts.get(name), workDirectory().resolve("logs")));
+		});
+		this.services.values().forEach(ServiceProcess::start);
+		this.services.values().forEach((service) -> service.awaitReady(STARTUP_TIMEOUT));
+	}
+
+	private Map<String, String> environment(String name, Map<String, Integer> httpPorts) {
+		Map<String, String> environment = new LinkedHashMap<>();
+		this.compose.environment(name).forEach((key, value) -> environment.put(key, rewrite(value, httpPorts)));
+		environment.put("SERVER_PORT", Integer.toString(httpPorts.get(name)));
+		for (String mapping : this.compose.publishedPorts(name)) {
+			int container = Integer.parseInt(mapping.replaceAll("/.*", "").replaceAll(".*:", ""));
+			String variable = SOCKET_PORTS.get(container);
+			if (variable == null) {
+				continue;
+			}
+			int port = this.publishedPorts.computeIfAbsent(container, (unused) -> freePort());
+			environment.put(variable, Integer.toString(port));
+		}
+		mapVolumes(name, environment);
+		return environment;
+	}
+
+	/**
+	 * Point {@code host:port} of other compose services (and PostgreSQL) at 127.0.0.1.
+	 */
+	private String rewrite(String value, Map<String, Integer> httpPorts) {
+		Pattern reference = Pattern.compile("\\b([a-z][a-z0-9-]*):(\\d+)\\b");
+		Matcher matcher = reference.matcher(value);
+		StringBuilder result = new StringBuilder();
+		while (matcher.find()) {
+			String host = matcher.group(1);
+			String replacement = matcher.group();
+			if (host.equals(SuiteDatabase.SERVICE)) {
+				replacement = "127.0.0.1:" + this.database.port();
+			}
+			else if (httpPorts.containsKey(host)
+					&& Integer.parseInt(matcher.group(2)) == this.compose.exposedPort(host)) {
+				replacement = "127.0.0.1:" + httpPorts.get(host);
+			}
+			matcher.appendReplacement(result, Matcher.quoteReplacement(replacement));
+		}
+		matcher.appendTail(result);
+		return result.toString();
+	}
+
+	/**
+	 * Replace container paths in the environment by the host directories compose mounts
+	 * there: the repository's directory for a bind mount, a fresh directory for a volume.
+	 */
+	private void mapVolumes(String name, Map<String, String> environment) {
+		for (String volume : this.compose.volumes(name)) {
+			String[] parts = volume.split(":");
+			Path source = parts[0].startsWith(".") ? this.root.resolve(parts[0]).normalize()
+					: workDirectory().resolve("volumes").resolve(parts[0]);
+			createDirectories(source);
+			environment.replaceAll(
+					(key, value) -> value.startsWith(parts[1]) ? source + value.substring(parts[1].length()) : value);
+		}
+	}
+
+	void stop() {
+		this.services.values().forEach((service) -> service.stop(Duration.ofSeconds(30)));
+		this.database.stop();
+	}
+
+	private Path workDirectory() {
+		Path directory = this.root.resolve("e2e-tests").resolve("target").resolve("suite");
+		createDirectories(directory);
+		return directory;
+	}
+
+	private static void createDirectories(Path directory) {
+		try {
+			Files.createDirectories(directory);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,34 @@
+package dev.switchboard.gateway.system;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the gateway itself ({@code switchboard.gateway.*}); routes, timeouts and
+ * circuit breakers are Spring Cloud Gateway and Resilience4j properties.
+ *
+ * @param tcpPorts the raw TCP ports the services publish, as the landing page lists them
+ * @param tcpHost host name the landing page shows in its {@code nc} examples; empty to
+ * use the host the browser asked for
+ * @param accessLog whether to log one access line per request
+ */
+@ConfigurationProperties("switchboard.gateway")
+public record SwitchboardGatewayProperties(@DefaultValue TcpPorts tcpPorts, @DefaultValue("") String tcpHost,
+		@DefaultValue("true") boolean accessLog) {
+
+	/**
+	 * The raw TCP ports of the suite. A gateway does not proxy raw TCP: the services
+	 * publish these ports themselves, and a deployment that maps them elsewhere says so
+	 * here.
+	 *
+	 * @param echo port of the course's TCP echo (random-service)
+	 * @param contacts port of the course's JSON contacts protocol (contacts-service)
+	 * @param chat port of the line chat (messaging-service)
+	 * @param rfc862 port of the RFC 862 echo, TCP and UDP (random-service)
+	 */
+	public record TcpPorts(@DefaultValue("3000") int echo, @DefaultValue("3001") int contacts,
+			@DefaultValue("3002") int chat, @DefaultValue("3007") int rfc862) {
+
+	}
+
+}

@@ -1,0 +1,68 @@
+package dev.switchboard.gateway;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import dev.switchboard.gateway.support.GatewayIntegrationTest;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.socket.WebSocketMessage;
+import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The chat socket through the gateway, as a browser opens it: frames both ways, the
+ * gateway's Host kept for the service's same-origin check, a request id passed on.
+ */
+class WebSocketProxyTests extends GatewayIntegrationTest {
+
+	@Test
+	void shouldProxyTheChatSocketWithTheBrowsersHostAndOrigin() {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.ORIGIN, gatewayUrl());
+		headers.set("X-Request-Id", "socket-1");
+		List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+		new ReactorNettyWebSocketClient()
+			.execute(URI.create("ws://localhost:" + this.port + "/ws/chat"), headers,
+					(session) -> session.send(Mono.just(session.textMessage("{\"type\":\"who\"}")))
+						.thenMany(session.receive().map(WebSocketMessage::getPayloadAsText).take(2))
+						.doOnNext(received::add)
+						.then(session.close()))
+			.block(Duration.ofSeconds(10));
+		assertThat(received).containsExactly(
+				"hello host=localhost:" + this.port + " forwardedHost=localhost:" + this.port + " requestId=socket-1",
+				"echo {\"type\":\"who\"}");
+	}
+
+	@Test
+	void shouldAnswer503BeforeTheHandshakeWhenTheServiceIsDown() {
+		messaging.stop();
+		try {
+			this.client.get()
+				.uri("/ws/chat")
+				.header(HttpHeaders.UPGRADE, "websocket")
+				.header(HttpHeaders.CONNECTION, "Upgrade")
+				.header("Sec-WebSocket-Version", "13")
+				.header("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==")
+				.header(HttpHeaders.ORIGIN, gatewayUrl())
+				.exchange()
+				.expectStatus()
+				.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.jsonPath("$.detail")
+				.isEqualTo("messaging-service is unavailable: connection refused.");
+		}
+		finally {
+			messaging.restart();
+		}
+	}
+
+}

@@ -1,0 +1,168 @@
+package dev.switchboard.gateway.support;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+import reactor.netty.http.server.HttpServerRoutes;
+import reactor.netty.http.websocket.WebsocketInbound;
+import reactor.netty.http.websocket.WebsocketOutbound;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A real HTTP server standing in for one service behind the gateway: it answers every
+ * request with a JSON echo of what it received, and offers a few slow, streaming and
+ * WebSocket endpoints for the resilience tests. It can be stopped and started again on
+ * the same port, to play a service that goes down and comes back.
+ */
+public final class Downstream {
+
+	/** Bytes of each chunk of the streaming endpoints. */
+	public static final int CHUNK = 16 * 1024;
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private final String service;
+
+	private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+
+	private volatile DisposableServer server;
+
+	private int port;
+
+	private Downstream(String service) {
+		this.service = service;
+	}
+
+	/**
+	 * Start a downstream on a free loopback port.
+	 * @param service the service name it answers as
+	 * @return the started downstream
+	 */
+	public static Downstream start(String service) {
+		Downstream downstream = new Downstream(service);
+		downstream.bind(0);
+		return downstream;
+	}
+
+	public String url() {
+		return "http://127.0.0.1:" + this.port;
+	}
+
+	/** Closes the port and every open connection, as a process that dies would. */
+	public synchronized void stop() {
+		this.server.dispose();
+		this.connections.close().awaitUninterruptibly(5000);
+		this.server.onDispose().block(Duration.ofSeconds(5));
+	}
+
+	public synchronized void restart() {
+		bind(this.port);
+	}
+
+	private void bind(int port) {
+		this.server = HttpServer.create()
+			.host("127.0.0.1")
+			.port(port)
+			.doOnConnection((connection) -> this.connections.add(connection.channel()))
+			.route(this::routes)
+			.bindNow();
+		this.port = this.server.port();
+	}
+
+	private void routes(HttpServerRoutes routes) {
+		routes
+			.get("/api/random/slow",
+					(request, response) -> Mono.delay(Duration.ofSeconds(3))
+						.then(response.sendString(Mono.just("late")).then()))
+			.get("/api/random/hang-up", (request, response) -> response.withConnection(Connection::dispose).then())
+			.get("/s/trickle", this::trickle)
+			.get("/s/late",
+					(request, response) -> Mono.delay(Duration.ofSeconds(3))
+						.then(response.sendString(Mono.just("late")).then()))
+			.get("/s/big", this::big)
+			.post("/api/shares", this::countUpload)
+			.ws("/ws/chat", this::chat)
+			.route((request) -> true, this::echo);
+	}
+
+	/** Headers at once, then 10 chunks a quarter of a second apart (2.5 s in all). */
+	private Publisher<Void> trickle(HttpServerRequest request, HttpServerResponse response) {
+		Flux<ByteBuf> chunks = Flux.interval(Duration.ofMillis(250))
+			.take(10)
+			.map((i) -> Unpooled.wrappedBuffer(new byte[CHUNK]));
+		return response.header("Content-Length", String.valueOf(10 * CHUNK)).send(chunks);
+	}
+
+	/** {@code ?mib=N} mebibytes of zeros, as fast as the client takes them. */
+	private Publisher<Void> big(HttpServerRequest request, HttpServerResponse response) {
+		long mib = Long.parseLong(new QueryStringDecoder(request.uri()).parameters().get("mib").getFirst());
+		long chunks = mib * 1024 * 1024 / CHUNK;
+		return response.header("Content-Length", String.valueOf(mib * 1024 * 1024))
+			.send(Flux.range(0, (int) chunks).map((i) -> Unpooled.wrappedBuffer(new byte[CHUNK])));
+	}
+
+	/** Reads the whole body, then answers how many bytes came: an upload. */
+	private Publisher<Void> countUpload(HttpServerRequest request, HttpServerResponse response) {
+		Mono<String> answer = request.receive()
+			.map((buffer) -> (long) buffer.readableBytes())
+			.reduce(0L, Long::sum)
+			.map((bytes) -> "{\"service\":\"" + this.service + "\",\"bytes\":" + bytes + "}");
+		return response.header("Content-Type", "application/json").status(201).sendString(answer);
+	}
+
+	/** Tells the client which Host it was asked with, then echoes every text frame. */
+	private Publisher<Void> chat(WebsocketInbound in, WebsocketOutbound out) {
+		HttpHeaders headers = in.headers();
+		String hello = "hello host=" + headers.get("Host") + " forwardedHost=" + headers.get("X-Forwarded-Host")
+				+ " requestId=" + headers.get("X-Request-Id");
+		return out.sendString(Flux.concat(Mono.just(hello), in.receive().asString().map((text) -> "echo " + text)));
+	}
+
+	private Publisher<Void> echo(HttpServerRequest request, HttpServerResponse response) {
+		Mono<String> answer = request.receive()
+			.aggregate()
+			.asString(StandardCharsets.UTF_8)
+			.defaultIfEmpty("")
+			.map((body) -> describe(request, body));
+		String requestId = request.requestHeaders().get("X-Request-Id");
+		if (requestId != null) {
+			// as the services do: the id comes back in the answer
+			response.header("X-Request-Id", requestId);
+		}
+		return response.header("Content-Type", "application/json").sendString(answer);
+	}
+
+	private String describe(HttpServerRequest request, String body) {
+		Map<String, List<String>> headers = new TreeMap<>();
+		request.requestHeaders()
+			.names()
+			.forEach((name) -> headers.put(name.toLowerCase(), request.requestHeaders().getAll(name)));
+		Map<String, Object> echo = new LinkedHashMap<>();
+		echo.put("service", this.service);
+		echo.put("method", request.method().name());
+		echo.put("uri", request.uri());
+		echo.put("headers", headers);
+		echo.put("body", body);
+		return json.writeValueAsString(echo);
+	}
+
+}

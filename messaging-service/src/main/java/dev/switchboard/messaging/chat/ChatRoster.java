@@ -1,0 +1,262 @@
+package dev.switchboard.messaging.chat;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.stream.Collectors;
+
+import dev.switchboard.messaging.users.GuestNicknames;
+import dev.switchboard.messaging.users.Nicknames;
+import dev.switchboard.messaging.users.OnlineUsers;
+
+/**
+ * The chat connections of this process: who is online, under which nickname, in which
+ * rooms. It delivers events to the connections concerned.
+ */
+public class ChatRoster implements GuestNicknames, OnlineUsers {
+
+	private final ConcurrentMap<String, ChatConnection> byId = new ConcurrentHashMap<>();
+
+	private final ConcurrentMap<String, Set<ChatConnection>> byNickname = new ConcurrentHashMap<>();
+
+	private final ConcurrentMap<String, Set<ChatConnection>> byRoom = new ConcurrentHashMap<>();
+
+	private final ConcurrentMap<String, Set<String>> roomsById = new ConcurrentHashMap<>();
+
+	/**
+	 * Add a signed-in connection.
+	 * @param connection the connection
+	 * @return whether it is the first connection of its nickname (its owner came online)
+	 */
+	public boolean add(ChatConnection connection) {
+		boolean[] first = new boolean[1];
+		this.byNickname.compute(connection.identity().key(), (key, connections) -> {
+			Set<ChatConnection> set = (connections != null) ? connections : ConcurrentHashMap.newKeySet();
+			first[0] = set.isEmpty();
+			set.add(connection);
+			return set;
+		});
+		this.byId.put(connection.id(), connection);
+		return first[0];
+	}
+
+	/**
+	 * Add the connection of a guest, unless someone is online under its nickname.
+	 * @param connection the guest's connection
+	 * @return whether it was added
+	 */
+	public boolean addGuest(ChatConnection connection) {
+		boolean[] added = new boolean[1];
+		this.byNickname.compute(connection.identity().key(), (key, connections) -> {
+			if (connections != null && !connections.isEmpty()) {
+				return connections;
+			}
+			Set<ChatConnection> set = ConcurrentHashMap.newKeySet();
+			set.add(connection);
+			added[0] = true;
+			return set;
+		});
+		if (added[0]) {
+			this.byId.put(connection.id(), connection);
+		}
+		return added[0];
+	}
+
+	/**
+	 * Remove a connection from the roster and from all its rooms.
+	 * @param connection the connection
+	 * @return whether it was the last connection of its nickname (its owner went offline)
+	 */
+	public boolean remove(ChatConnection connection) {
+		if (this.byId.remove(connection.id()) == null) {
+			return false;
+		}
+		Set<String> rooms = this.roomsById.remove(connection.id());
+		if (rooms != null) {
+			rooms.forEach((room) -> removeFromRoom(connection, room));
+		}
+		boolean[] last = new boolean[1];
+		this.byNickname.computeIfPresent(connection.identity().key(), (key, connections) -> {
+			connections.remove(connection);
+			last[0] = connections.isEmpty();
+			return last[0] ? null : connections;
+		});
+		return last[0];
+	}
+
+	/**
+	 * Make a connection a member of a room.
+	 * @param connection the connection
+	 * @param room the room's name
+	 */
+	public void join(ChatConnection connection, String room) {
+		this.byRoom.compute(room, (key, members) -> {
+			Set<ChatConnection> set = (members != null) ? members : ConcurrentHashMap.newKeySet();
+			set.add(connection);
+			return set;
+		});
+		this.roomsById.computeIfAbsent(connection.id(), (id) -> ConcurrentHashMap.newKeySet()).add(room);
+	}
+
+	/**
+	 * Remove a connection from a room.
+	 * @param connection the connection
+	 * @param room the room's name
+	 * @return whether it was a member
+	 */
+	public boolean leave(ChatConnection connection, String room) {
+		Set<String> rooms = this.roomsById.get(connection.id());
+		boolean member = rooms != null && rooms.remove(room);
+		removeFromRoom(connection, room);
+		return member;
+	}
+
+	private void removeFromRoom(ChatConnection connection, String room) {
+		this.byRoom.computeIfPresent(room, (key, members) -> {
+			members.remove(connection);
+			return members.isEmpty() ? null : members;
+		});
+	}
+
+	/**
+	 * Return whether a connection is a member of a room.
+	 * @param connection the connection
+	 * @param room the room's name
+	 * @return whether it joined the room and did not leave it
+	 */
+	public boolean isMember(ChatConnection connection, String room) {
+		Set<String> rooms = this.roomsById.get(connection.id());
+		return rooms != null && rooms.contains(room);
+	}
+
+	/**
+	 * Return the rooms a connection is a member of.
+	 * @param connection the connection
+	 * @return the room names, sorted
+	 */
+	public List<String> roomsOf(ChatConnection connection) {
+		return this.roomsById.getOrDefault(connection.id(), Set.of()).stream().sorted().toList();
+	}
+
+	/**
+	 * Return the nicknames online, each once.
+	 * @return the nicknames, sorted regardless of case
+	 */
+	public List<String> onlineNicknames() {
+		// keys are the lower-case nicknames: sorting them needs no case folding
+		return this.byNickname.entrySet()
+			.stream()
+			.sorted(Map.Entry.comparingByKey())
+			.flatMap((entry) -> entry.getValue().stream().limit(1))
+			.map((connection) -> connection.identity().nickname())
+			.toList();
+	}
+
+	/**
+	 * Return the nicknames of a room's members.
+	 * @param room the room's name
+	 * @return the nicknames, sorted regardless of case
+	 */
+	public List<String> members(String room) {
+		return nicknames(this.byRoom.getOrDefault(room, Set.of()));
+	}
+
+	/**
+	 * Return the rooms that have members, with how many people are in each.
+	 * @return room name to number of distinct members, sorted by name
+	 */
+	public Map<String, Integer> rooms() {
+		Map<String, Integer> rooms = new TreeMap<>();
+		this.byRoom.forEach((room, members) -> rooms.put(room, members(room).size()));
+		return rooms;
+	}
+
+	/**
+	 * Return who is online under a nickname.
+	 * @param nickname the nickname, in any case
+	 * @return the identity of whoever uses it, or empty when nobody is online under it
+	 */
+	public Optional<ChatIdentity> online(String nickname) {
+		return this.byNickname.getOrDefault(Nicknames.key(nickname), Set.of())
+			.stream()
+			.findAny()
+			.map(ChatConnection::identity);
+	}
+
+	@Override
+	public boolean isInUseByGuest(String nickname) {
+		return online(nickname).filter(ChatIdentity::isGuest).isPresent();
+	}
+
+	@Override
+	public Set<Long> onlineUserIds() {
+		return this.byNickname.values()
+			.stream()
+			.flatMap(Collection::stream)
+			.map((connection) -> connection.identity().userId())
+			.filter((id) -> id != null)
+			.collect(Collectors.toSet());
+	}
+
+	/**
+	 * Return how many connections are signed in.
+	 * @return the number of connections
+	 */
+	public int size() {
+		return this.byId.size();
+	}
+
+	/**
+	 * Deliver an event to this process's connections concerned by it: a room's members,
+	 * the connections of a direct message's sender and recipient, everybody for presence.
+	 * @param event the event
+	 */
+	public void deliver(ChatEvent event) {
+		switch (event) {
+			case ChatEvent.MessagePosted posted -> recipients(posted).forEach((c) -> c.deliver(posted));
+			case ChatEvent.PresenceChanged presence -> {
+				String key = Nicknames.key(presence.nickname());
+				this.byNickname.forEach((nickname, connections) -> {
+					if (!nickname.equals(key)) {
+						connections.forEach((connection) -> connection.deliver(presence));
+					}
+				});
+			}
+		}
+	}
+
+	private Set<ChatConnection> recipients(ChatEvent.MessagePosted posted) {
+		ChatMessage message = posted.message();
+		Set<ChatConnection> recipients = new LinkedHashSet<>();
+		if (posted.origin() != null) {
+			ChatConnection origin = this.byId.get(posted.origin());
+			if (origin != null) {
+				recipients.add(origin);
+			}
+		}
+		if (message.isDirect()) {
+			recipients.addAll(this.byNickname.getOrDefault(Nicknames.key(message.to()), Set.of()));
+			recipients.addAll(this.byNickname.getOrDefault(Nicknames.key(message.from()), Set.of()));
+		}
+		else {
+			recipients.addAll(this.byRoom.getOrDefault(message.room(), Set.of()));
+		}
+		return recipients;
+	}
+
+	private static List<String> nicknames(Collection<ChatConnection> connections) {
+		return connections.stream()
+			.map((connection) -> connection.identity().nickname())
+			.distinct()
+			.sorted(Comparator.comparing(Nicknames::key))
+			.toList();
+	}
+
+}

@@ -1,0 +1,239 @@
+package dev.switchboard.messaging.chat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+
+import dev.switchboard.messaging.messages.MessageService;
+import dev.switchboard.messaging.system.MessagingProperties;
+import dev.switchboard.messaging.users.Nicknames;
+import dev.switchboard.messaging.users.UserService;
+
+/**
+ * The chat's commands, shared by its transports (WebSocket and TCP): sign in, join and
+ * leave rooms, say, send direct messages, see who is online. A message is published to
+ * the connections only once it is stored.
+ */
+@Service
+public class ChatService {
+
+	private final ChatRoster roster;
+
+	private final ChatFanout fanout;
+
+	private final MessageService messages;
+
+	private final UserService users;
+
+	private final int historySize;
+
+	public ChatService(ChatRoster roster, ChatFanout fanout, MessageService messages, UserService users,
+			MessagingProperties properties) {
+		this.roster = roster;
+		this.fanout = fanout;
+		this.messages = messages;
+		this.users = users;
+		this.historySize = properties.chat().historySize();
+	}
+
+	/**
+	 * Find who a token belongs to.
+	 * @param token the token
+	 * @return the user's identity, or empty when the token is not valid
+	 */
+	public Optional<ChatIdentity> authenticate(String token) {
+		return this.users.authenticate(token).map((user) -> new ChatIdentity(user.getId(), user.getNickname()));
+	}
+
+	/**
+	 * Put a registered user's connection online, telling everybody else when it is the
+	 * user's first one.
+	 * @param connection the authenticated connection
+	 * @return the nicknames online, this user included
+	 */
+	public List<String> signIn(ChatConnection connection) {
+		if (this.roster.add(connection)) {
+			this.fanout.publish(new ChatEvent.PresenceChanged(connection.identity().nickname(), true));
+		}
+		return this.roster.onlineNicknames();
+	}
+
+	/**
+	 * Check that a guest may take a nickname: it follows the rules and belongs to no
+	 * registered user.
+	 * @param nickname the wanted nickname
+	 * @return the guest's identity
+	 * @throws ChatException when the nickname cannot be used
+	 */
+	public ChatIdentity guest(String nickname) {
+		if (!Nicknames.isValid(nickname)) {
+			throw new ChatException("Invalid nickname: it " + Nicknames.RULE + ".");
+		}
+		if (this.users.findByNickname(nickname).isPresent()) {
+			throw new ChatException("The nickname '" + nickname
+					+ "' belongs to a registered user: sign in with /auth <token>, or choose another one.");
+		}
+		return new ChatIdentity(null, nickname);
+	}
+
+	/**
+	 * Put a guest's connection online, unless someone is online under its nickname.
+	 * @param connection the guest's connection
+	 * @return the nicknames online, this guest included
+	 * @throws ChatException when the nickname is in use
+	 */
+	public List<String> signInGuest(ChatConnection connection) {
+		if (!this.roster.addGuest(connection)) {
+			throw new ChatException("Someone is online as '" + connection.identity().nickname()
+					+ "' right now: choose another nickname.");
+		}
+		this.fanout.publish(new ChatEvent.PresenceChanged(connection.identity().nickname(), true));
+		return this.roster.onlineNicknames();
+	}
+
+	/**
+	 * Take a connection offline, telling everybody else when it was its user's last one.
+	 * @param connection the connection, signed in or not
+	 */
+	public void signOut(ChatConnection connection) {
+		if (this.roster.remove(connection)) {
+			this.fanout.publish(new ChatEvent.PresenceChanged(connection.identity().nickname(), false));
+		}
+	}
+
+	/**
+	 * Join a room: from now on the connection receives its messages.
+	 * @param connection the connection
+	 * @param room the room, with or without {@code #}
+	 * @return the room's latest messages, oldest first (they may overlap with the first
+	 * live ones: clients deduplicate by id)
+	 */
+	public RoomHistory join(ChatConnection connection, String room) {
+		String name = Rooms.normalize(room);
+		this.roster.join(connection, name);
+		try {
+			return new RoomHistory(name, this.messages.history(name, this.historySize));
+		}
+		catch (RuntimeException ex) {
+			this.roster.leave(connection, name);
+			throw ex;
+		}
+	}
+
+	/**
+	 * Leave a room.
+	 * @param connection the connection
+	 * @param room the room, with or without {@code #}
+	 * @return the room's name
+	 * @throws ChatException when the connection is not in the room
+	 */
+	public String leave(ChatConnection connection, String room) {
+		String name = Rooms.normalize(room);
+		if (!this.roster.leave(connection, name)) {
+			throw new ChatException("You are not in #" + name + ".");
+		}
+		return name;
+	}
+
+	/**
+	 * Say something in a room the connection joined.
+	 * @param connection the connection
+	 * @param room the room, with or without {@code #}
+	 * @param text the text
+	 * @param ref the client's reference, echoed in the acknowledgement
+	 * @return the stored message
+	 * @throws ChatException when the connection is not in the room or the text is invalid
+	 */
+	public ChatMessage say(ChatConnection connection, String room, String text, @Nullable Object ref) {
+		String name = Rooms.normalize(room);
+		if (!this.roster.isMember(connection, name)) {
+			throw new ChatException("Join #" + name + " before saying something there.");
+		}
+		ChatMessage message = this.messages.storeRoomMessage(connection.identity(), name, MessageTexts.check(text));
+		this.fanout.publish(new ChatEvent.MessagePosted(message, connection.id(), ref));
+		return message;
+	}
+
+	/**
+	 * Send a direct message to a registered user (stored in their inbox) or to a guest
+	 * who is online.
+	 * @param connection the sender's connection
+	 * @param to the recipient's nickname, in any case
+	 * @param text the text
+	 * @param ref the client's reference, echoed in the acknowledgement
+	 * @return the stored message
+	 * @throws ChatException when there is no such recipient or the text is invalid
+	 */
+	public ChatMessage sendDirect(ChatConnection connection, String to, String text, @Nullable Object ref) {
+		ChatIdentity recipient = recipient(to);
+		ChatMessage message = this.messages.storeDirectMessage(connection.identity(), recipient,
+				MessageTexts.check(text));
+		this.fanout.publish(new ChatEvent.MessagePosted(message, connection.id(), ref));
+		return message;
+	}
+
+	/**
+	 * Find the recipient of a direct message.
+	 * @param nickname the nickname, in any case
+	 * @return a registered user, or a guest online
+	 * @throws ChatException when there is neither
+	 */
+	public ChatIdentity recipient(String nickname) {
+		if (nickname == null || !Nicknames.isValid(nickname)) {
+			throw new ChatException("A direct message needs \"to\": the nickname of its recipient.");
+		}
+		return this.users.findByNickname(nickname)
+			.map((user) -> new ChatIdentity(user.getId(), user.getNickname()))
+			.or(() -> this.roster.online(nickname))
+			.orElseThrow(() -> new ChatException("Nobody is called '" + nickname + "'."));
+	}
+
+	/**
+	 * Return who is online.
+	 * @return the nicknames, sorted
+	 */
+	public List<String> online() {
+		return this.roster.onlineNicknames();
+	}
+
+	/**
+	 * Return who is in a room.
+	 * @param room the room, with or without {@code #}
+	 * @return the nicknames of its members, sorted
+	 */
+	public List<String> members(String room) {
+		return this.roster.members(Rooms.normalize(room));
+	}
+
+	/**
+	 * Return the rooms that have members.
+	 * @return room name to number of members
+	 */
+	public Map<String, Integer> rooms() {
+		return this.roster.rooms();
+	}
+
+	/**
+	 * Return the rooms a connection joined.
+	 * @param connection the connection
+	 * @return the room names
+	 */
+	public List<String> roomsOf(ChatConnection connection) {
+		return this.roster.roomsOf(connection);
+	}
+
+	/**
+	 * A room's name and its latest messages.
+	 *
+	 * @param room the room's name, without {@code #}
+	 * @param messages the latest messages, oldest first
+	 */
+	public record RoomHistory(String room, List<ChatMessage> messages) {
+
+	}
+
+}

@@ -1,0 +1,31 @@
+package dev.switchboard.messaging.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * Answers 403 problem JSON when a valid token is used on another user's resource.
+ */
+class ProblemAccessDeniedHandler implements AccessDeniedHandler {
+
+	private final ProblemResponses problems;
+
+	ProblemAccessDeniedHandler(ProblemResponses problems) {
+		this.problems = problems;
+	}
+
+	@Override
+	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
+			throws IOException {
+		this.problems.write(request, response, HttpStatus.FORBIDDEN,
+				"This token belongs to another user: only the user's own token may change their status or read "
+						+ "their inbox.");
+	}
+
+}

@@ -1,0 +1,70 @@
+package dev.switchboard.messaging.system;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings of the messaging-service, under {@code switchboard.messaging}.
+ *
+ * @param chat limits shared by every chat transport (WebSocket and TCP)
+ * @param websocket settings of the WebSocket chat at {@code /ws/chat}
+ * @param tcp settings of the TCP line chat (its server itself is
+ * {@code switchboard.socket.servers.chat})
+ */
+@ConfigurationProperties("switchboard.messaging")
+public record MessagingProperties(@DefaultValue Chat chat, @DefaultValue WebSocket websocket, @DefaultValue Tcp tcp) {
+
+	/**
+	 * Limits shared by every chat transport.
+	 *
+	 * @param historySize how many of a room's latest messages a join answers with
+	 * @param rateLimit how many frames or lines per second one connection may send on
+	 * average
+	 * @param rateBurst how many frames or lines one connection may send at once before
+	 * the rate limit applies
+	 */
+	public record Chat(@DefaultValue("50") int historySize, @DefaultValue("20") int rateLimit,
+			@DefaultValue("40") int rateBurst) {
+
+	}
+
+	/**
+	 * Settings of the WebSocket chat.
+	 *
+	 * @param allowedOriginPatterns origins (CORS patterns such as
+	 * {@code http://localhost:[*]}) whose pages may open the WebSocket, on top of the
+	 * page's own origin; requests without an {@code Origin} header (non-browser clients)
+	 * are always accepted
+	 * @param maxFrameSize largest text frame (a whole message) a client may send; larger
+	 * ones are answered with an error frame and dropped
+	 * @param sendBufferLimit how much may wait to be sent to one client that reads too
+	 * slowly before it is disconnected
+	 * @param sendTimeLimit how long one send to a client may block before the client is
+	 * disconnected
+	 * @param authTimeout how long a new connection has to send its {@code auth} frame
+	 * @param pingInterval how often the server pings every connection; a connection that
+	 * sent nothing (not even a pong) for three intervals is closed
+	 */
+	public record WebSocket(@DefaultValue( {
+			"http://localhost:[*]", "http://127.0.0.1:[*]", "http://[::1]:[*]" }) List<String> allowedOriginPatterns,
+			@DefaultValue("8KB") DataSize maxFrameSize, @DefaultValue("1MB") DataSize sendBufferLimit,
+			@DefaultValue("10s") Duration sendTimeLimit, @DefaultValue("10s") Duration authTimeout,
+			@DefaultValue("30s") Duration pingInterval){
+
+	}
+
+	/**
+	 * Settings of the TCP line chat.
+	 *
+	 * @param sendBufferLimit how much may wait to be sent to one client that reads too
+	 * slowly before it is disconnected
+	 */
+	public record Tcp(@DefaultValue("256KB") DataSize sendBufferLimit) {
+
+	}
+
+}

@@ -1,0 +1,313 @@
+package dev.switchboard.messaging.tcp;
+
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
+
+import dev.switchboard.messaging.chat.ChatConnection;
+import dev.switchboard.messaging.chat.ChatEvent;
+import dev.switchboard.messaging.chat.ChatException;
+import dev.switchboard.messaging.chat.ChatIdentity;
+import dev.switchboard.messaging.chat.ChatMessage;
+import dev.switchboard.messaging.chat.ChatService;
+import dev.switchboard.messaging.chat.RateLimiter;
+import dev.switchboard.socket.framing.Framing;
+import dev.switchboard.socket.framing.FramingException;
+import dev.switchboard.socket.framing.Framings;
+import dev.switchboard.socket.server.SocketConnection;
+
+/**
+ * One client of the TCP line chat: reads its commands and lines, and is a
+ * {@link ChatConnection} like any WebSocket, so both kinds of users share rooms,
+ * nicknames and presence.
+ */
+final class TcpChatSession implements ChatConnection {
+
+	private static final Log logger = LogFactory.getLog(TcpChatSession.class);
+
+	private static final AtomicLong ids = new AtomicLong();
+
+	private static final Duration FINISH_TIMEOUT = Duration.ofSeconds(5);
+
+	private final String id = "tcp-" + ids.incrementAndGet();
+
+	private final SocketConnection connection;
+
+	private final ChatService chat;
+
+	private final TcpOutbox outbox;
+
+	private final RateLimiter rateLimiter;
+
+	private final Framing<String> lines;
+
+	private volatile @Nullable ChatIdentity identity;
+
+	/** Where plain lines go: {@code #room} or a nickname. */
+	private @Nullable String target;
+
+	private final Object gate = new Object();
+
+	private final List<Held> held = new ArrayList<>();
+
+	private boolean holding;
+
+	TcpChatSession(SocketConnection connection, ChatService chat, TcpOutbox outbox, RateLimiter rateLimiter) {
+		this.connection = connection;
+		this.chat = chat;
+		this.outbox = outbox;
+		this.rateLimiter = rateLimiter;
+		this.lines = Framings.line(connection.maxRequestSize());
+	}
+
+	@Override
+	public String id() {
+		return this.id;
+	}
+
+	@Override
+	public ChatIdentity identity() {
+		ChatIdentity current = this.identity;
+		if (current == null) {
+			throw new IllegalStateException("TCP chat session " + this.id + " is not signed in");
+		}
+		return current;
+	}
+
+	/**
+	 * Serve the client until it quits or goes away.
+	 */
+	void run() {
+		this.outbox.send(TcpChatLines.GREETING);
+		try {
+			String line;
+			while ((line = this.connection.read(this.lines)) != null) {
+				if (!this.rateLimiter.tryAcquire()) {
+					this.outbox.send(TcpChatLines
+						.error("Too many lines: " + this.rateLimiter.describe() + ". This one was dropped."));
+				}
+				else if (!handle(line)) {
+					break;
+				}
+			}
+		}
+		catch (FramingException | SocketTimeoutException ex) {
+			this.outbox.send(TcpChatLines.error(ex.getMessage() + "; closing the connection."));
+		}
+		catch (IOException ex) {
+			logger.debug("TCP chat connection from " + this.connection.remoteAddress() + " failed: " + ex.getMessage());
+		}
+		finally {
+			if (this.identity != null) {
+				this.chat.signOut(this);
+			}
+			this.outbox.finish(FINISH_TIMEOUT);
+		}
+	}
+
+	private boolean handle(String line) {
+		String trimmed = line.strip();
+		if (trimmed.isEmpty()) {
+			return true;
+		}
+		try {
+			if (!trimmed.startsWith("/")) {
+				say(line);
+				return true;
+			}
+			String[] words = trimmed.split("\\s+", 2);
+			String argument = (words.length > 1) ? words[1].strip() : "";
+			String command = words[0].toLowerCase(Locale.ROOT);
+			switch (command) {
+				case "/quit" -> {
+					this.outbox.send("BYE");
+					return false;
+				}
+				case "/help" -> TcpChatLines.HELP.forEach(this.outbox::send);
+				case "/auth" -> authenticate(argument);
+				case "/nick" -> guest(argument);
+				case "/join", "/leave", "/who", "/rooms" -> signedInCommand(command, argument);
+				default -> throw new ChatException("Unknown command " + words[0] + ": type /help.");
+			}
+		}
+		catch (ChatException ex) {
+			this.outbox.send(TcpChatLines.error(ex.getMessage()));
+		}
+		catch (DataAccessException | TransactionException ex) {
+			logger.warn("Storage unavailable for the TCP chat: " + ex.getMessage());
+			this.outbox
+				.send(TcpChatLines.error("The storage is unavailable right now: nothing was stored. Try again soon."));
+		}
+		return true;
+	}
+
+	private void authenticate(String token) {
+		requireSignedOut();
+		ChatIdentity user = this.chat.authenticate(token)
+			.orElseThrow(() -> new ChatException("Invalid token: use the token POST /api/users answered."));
+		this.identity = user;
+		hold();
+		List<String> online = this.chat.signIn(this);
+		release(List.of("OK signed in as " + user.nickname(), TcpChatLines.online(online)), null, 0);
+	}
+
+	private void guest(String nickname) {
+		requireSignedOut();
+		ChatIdentity guest = this.chat.guest(nickname);
+		this.identity = guest;
+		hold();
+		try {
+			List<String> online = this.chat.signInGuest(this);
+			release(List.of("OK you are " + guest.nickname() + " (guest)", TcpChatLines.online(online)), null, 0);
+		}
+		catch (ChatException ex) {
+			this.identity = null;
+			release(List.of(), null, 0);
+			throw ex;
+		}
+	}
+
+	private void requireSignedOut() {
+		ChatIdentity current = this.identity;
+		if (current != null) {
+			throw new ChatException("You are already signed in as " + current.nickname() + ".");
+		}
+	}
+
+	private void signedInCommand(String command, String argument) {
+		if (this.identity == null) {
+			throw new ChatException("Sign in first: /auth <token> or /nick NAME.");
+		}
+		switch (command) {
+			case "/join" -> join(argument);
+			case "/leave" -> leave(argument);
+			case "/who" -> this.outbox.send(TcpChatLines.online(this.chat.online()));
+			default -> this.outbox.send(TcpChatLines.rooms(this.chat.rooms()));
+		}
+	}
+
+	private void join(String argument) {
+		if (argument.isEmpty()) {
+			throw new ChatException("Usage: /join #room or /join nickname.");
+		}
+		if (!argument.startsWith("#")) {
+			String nickname = this.chat.recipient(argument).nickname();
+			this.target = nickname;
+			this.outbox.send(nickname + " JOINED");
+			return;
+		}
+		hold();
+		try {
+			ChatService.RoomHistory history = this.chat.join(this, argument);
+			this.target = "#" + history.room();
+			List<String> answer = new ArrayList<>();
+			answer.add("#" + history.room() + " JOINED");
+			history.messages().forEach((message) -> answer.add(TcpChatLines.message(message, nickname())));
+			List<ChatMessage> messages = history.messages();
+			release(answer, history.room(), messages.isEmpty() ? 0 : messages.getLast().id());
+		}
+		catch (RuntimeException ex) {
+			release(List.of(), null, 0);
+			throw ex;
+		}
+	}
+
+	private void leave(String argument) {
+		String room = argument.isEmpty() ? this.target : argument;
+		if (room == null || !room.startsWith("#")) {
+			throw new ChatException("Usage: /leave #room (you are not in a room).");
+		}
+		String name = this.chat.leave(this, room);
+		if (("#" + name).equals(this.target)) {
+			this.target = null;
+		}
+		this.outbox.send("#" + name + " LEFT");
+	}
+
+	private void say(String text) {
+		if (this.identity == null) {
+			throw new ChatException("Sign in first: /auth <token> or /nick NAME.");
+		}
+		String current = this.target;
+		if (current == null) {
+			throw new ChatException("Choose where your lines go first: /join #room or /join nickname.");
+		}
+		if (current.startsWith("#")) {
+			this.chat.say(this, current, text, null);
+		}
+		else {
+			this.chat.sendDirect(this, current, text, null);
+		}
+	}
+
+	private String nickname() {
+		return identity().nickname();
+	}
+
+	@Override
+	public void deliver(ChatEvent.MessagePosted event) {
+		if (event.isFrom(this.id)) {
+			return; // the client typed it
+		}
+		ChatMessage message = event.message();
+		forward(new Held(TcpChatLines.message(message, nickname()), message.room(), message.id()));
+	}
+
+	@Override
+	public void deliver(ChatEvent.PresenceChanged event) {
+		forward(new Held(TcpChatLines.presence(event), null, 0));
+	}
+
+	private void forward(Held line) {
+		synchronized (this.gate) {
+			if (this.holding) {
+				this.held.add(line);
+			}
+			else {
+				this.outbox.send(line.line());
+			}
+		}
+	}
+
+	private void hold() {
+		synchronized (this.gate) {
+			this.holding = true;
+		}
+	}
+
+	private void release(List<String> answer, @Nullable String room, long lastHistoryId) {
+		synchronized (this.gate) {
+			answer.forEach(this.outbox::send);
+			for (Held line : this.held) {
+				if (room == null || !room.equals(line.room()) || line.id() > lastHistoryId) {
+					this.outbox.send(line.line());
+				}
+			}
+			this.held.clear();
+			this.holding = false;
+		}
+	}
+
+	/**
+	 * A delivered line held back while a join is answered.
+	 *
+	 * @param line the line
+	 * @param room the room of a room message
+	 * @param id the id of a message
+	 */
+	private record Held(String line, @Nullable String room, long id) {
+
+	}
+
+}

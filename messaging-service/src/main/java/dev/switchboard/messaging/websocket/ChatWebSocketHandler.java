@@ -1,0 +1,129 @@
+package dev.switchboard.messaging.websocket;
+
+import java.util.Collection;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executor;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.websocket.Session;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.PongMessage;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
+import org.springframework.web.socket.handler.TextWebSocketHandler;
+
+import dev.switchboard.messaging.chat.ChatService;
+import dev.switchboard.messaging.chat.RateLimiter;
+import dev.switchboard.messaging.system.MessagingProperties;
+
+/**
+ * The WebSocket chat at {@code /ws/chat}: keeps one {@link WebSocketChatConnection} per
+ * socket, puts frames back together under the size limit and hands them to
+ * {@link WebSocketCommands}.
+ */
+@Component
+class ChatWebSocketHandler extends TextWebSocketHandler {
+
+	/** Tomcat's per-session bound on a blocking write (default 20 s). */
+	private static final String TOMCAT_BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
+
+	private final ChatService chat;
+
+	private final WebSocketFrames frames;
+
+	private final WebSocketCommands commands;
+
+	private final MessagingProperties properties;
+
+	private final Counter slowClients;
+
+	/** Each send runs on a virtual thread of its own: cheap, and free to block. */
+	private final Executor senders = Thread::startVirtualThread;
+
+	private final ConcurrentMap<String, WebSocketChatConnection> connections = new ConcurrentHashMap<>();
+
+	ChatWebSocketHandler(ChatService chat, WebSocketFrames frames, WebSocketCommands commands,
+			MessagingProperties properties, MeterRegistry registry) {
+		this.chat = chat;
+		this.frames = frames;
+		this.commands = commands;
+		this.properties = properties;
+		this.slowClients = Counter.builder("switchboard.chat.websocket.disconnected")
+			.description("Clients disconnected because they could not keep up")
+			.tag("reason", "slow-consumer")
+			.register(registry);
+	}
+
+	@Override
+	public void afterConnectionEstablished(WebSocketSession session) {
+		MessagingProperties.WebSocket settings = this.properties.websocket();
+		boundBlockingWrites(session, settings.sendTimeLimit().toMillis());
+		WebSocketOutbox outbox = new WebSocketOutbox(session, settings.sendTimeLimit(), settings.sendBufferLimit(),
+				this.senders, this.slowClients::increment);
+		MessagingProperties.Chat limits = this.properties.chat();
+		WebSocketChatConnection connection = new WebSocketChatConnection(session.getId(), outbox, this.frames,
+				new RateLimiter(limits.rateLimit(), limits.rateBurst()),
+				new FrameAssembler((int) settings.maxFrameSize().toBytes()));
+		this.connections.put(session.getId(), connection);
+	}
+
+	private static void boundBlockingWrites(WebSocketSession session, long millis) {
+		if (session instanceof NativeWebSocketSession nativeSession
+				&& nativeSession.getNativeSession() instanceof Session standard) {
+			standard.getUserProperties().put(TOMCAT_BLOCKING_SEND_TIMEOUT, millis);
+		}
+	}
+
+	@Override
+	protected void handleTextMessage(WebSocketSession session, TextMessage message) {
+		WebSocketChatConnection connection = this.connections.get(session.getId());
+		if (connection == null) {
+			return;
+		}
+		connection.heard();
+		FrameAssembler.Result result = connection.assembler().add(message);
+		if (result.isTooLarge()) {
+			this.commands.refusedTooLarge();
+			this.commands.reject(connection, "Frame too large: the limit is "
+					+ this.properties.websocket().maxFrameSize().toBytes() + " bytes. It was dropped.", null);
+		}
+		else if (result.payload() != null) {
+			this.commands.handle(connection, result.payload());
+			if (connection.isAuthenticated() && !this.connections.containsKey(session.getId())) {
+				// the socket closed while it was signing in
+				this.chat.signOut(connection);
+			}
+		}
+	}
+
+	@Override
+	protected void handlePongMessage(WebSocketSession session, PongMessage message) {
+		WebSocketChatConnection connection = this.connections.get(session.getId());
+		if (connection != null) {
+			connection.heard();
+		}
+	}
+
+	@Override
+	public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+		WebSocketChatConnection connection = this.connections.remove(session.getId());
+		if (connection != null && connection.isAuthenticated()) {
+			this.chat.signOut(connection);
+		}
+	}
+
+	@Override
+	public boolean supportsPartialMessages() {
+		return true;
+	}
+
+	Collection<WebSocketChatConnection> connections() {
+		return this.connections.values();
+	}
+
+}

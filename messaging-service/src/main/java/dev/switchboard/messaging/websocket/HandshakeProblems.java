@@ -1,0 +1,97 @@
+package dev.switchboard.messaging.websocket;
+
+import java.io.IOException;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
+import org.springframework.web.socket.server.support.OriginHandshakeInterceptor;
+
+/**
+ * Refused WebSocket handshakes answered with problem JSON, like every other error of the
+ * service, instead of Spring's plain text or empty bodies.
+ */
+final class HandshakeProblems {
+
+	private HandshakeProblems() {
+	}
+
+	static void write(JsonMapper json, ServerHttpRequest request, ServerHttpResponse response, HttpStatus status,
+			String detail) throws IOException {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("type", "about:blank");
+		body.put("title", status.getReasonPhrase());
+		body.put("status", status.value());
+		body.put("detail", detail);
+		body.put("instance", request.getURI().getPath());
+		response.setStatusCode(status);
+		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		response.getBody().write(json.writeValueAsBytes(body));
+	}
+
+	/**
+	 * Answers problem JSON when a request to the chat is not a WebSocket handshake.
+	 */
+	static final class HandshakeHandler extends DefaultHandshakeHandler {
+
+		private static final String NOT_A_HANDSHAKE = "This is the WebSocket chat: connect with a WebSocket client "
+				+ "(Upgrade: websocket), e.g. ws://localhost:8080/ws/chat, then send "
+				+ "{\"type\":\"auth\",\"token\":\"<your token>\"}.";
+
+		private final JsonMapper json;
+
+		HandshakeHandler(JsonMapper json) {
+			this.json = json;
+		}
+
+		@Override
+		protected void handleInvalidUpgradeHeader(ServerHttpRequest request, ServerHttpResponse response)
+				throws IOException {
+			write(this.json, request, response, HttpStatus.BAD_REQUEST, NOT_A_HANDSHAKE);
+		}
+
+		@Override
+		protected void handleInvalidConnectHeader(ServerHttpRequest request, ServerHttpResponse response)
+				throws IOException {
+			write(this.json, request, response, HttpStatus.BAD_REQUEST, NOT_A_HANDSHAKE);
+		}
+
+	}
+
+	/**
+	 * Checks the {@code Origin} of browser pages against the allowed patterns, answering
+	 * 403 problem JSON that names the setting to change.
+	 */
+	static final class OriginInterceptor extends OriginHandshakeInterceptor {
+
+		private final JsonMapper json;
+
+		OriginInterceptor(Collection<String> allowedOriginPatterns, JsonMapper json) {
+			setAllowedOriginPatterns(allowedOriginPatterns);
+			this.json = json;
+		}
+
+		@Override
+		public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
+				Map<String, Object> attributes) throws Exception {
+			if (super.beforeHandshake(request, response, handler, attributes)) {
+				return true;
+			}
+			write(this.json, request, response, HttpStatus.FORBIDDEN,
+					"Pages from " + request.getHeaders().getOrigin() + " may not open the chat: add the origin to "
+							+ "switchboard.messaging.websocket.allowed-origin-patterns "
+							+ "(SWITCHBOARD_MESSAGING_ALLOWED_ORIGINS).");
+			return false;
+		}
+
+	}
+
+}

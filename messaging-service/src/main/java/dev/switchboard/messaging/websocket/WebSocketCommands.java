@@ -1,0 +1,164 @@
+package dev.switchboard.messaging.websocket;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
+import org.springframework.web.socket.CloseStatus;
+
+import dev.switchboard.messaging.chat.ChatException;
+import dev.switchboard.messaging.chat.ChatIdentity;
+import dev.switchboard.messaging.chat.ChatMessage;
+import dev.switchboard.messaging.chat.ChatService;
+
+/**
+ * Carries out the frames of one WebSocket: {@code auth} first, then {@code join},
+ * {@code leave}, {@code say}, {@code dm} and {@code who}. Every answer echoes the frame's
+ * {@code ref}.
+ */
+@Component
+class WebSocketCommands {
+
+	private static final Log logger = LogFactory.getLog(WebSocketCommands.class);
+
+	private final ChatService chat;
+
+	private final WebSocketFrames frames;
+
+	private final Counter rateLimited;
+
+	private final Counter tooLarge;
+
+	WebSocketCommands(ChatService chat, WebSocketFrames frames, MeterRegistry registry) {
+		this.chat = chat;
+		this.frames = frames;
+		this.rateLimited = refused(registry, "rate-limit");
+		this.tooLarge = refused(registry, "frame-size");
+	}
+
+	private static Counter refused(MeterRegistry registry, String limit) {
+		return Counter.builder("switchboard.chat.websocket.refused")
+			.description("Client frames refused by a limit")
+			.tag("limit", limit)
+			.register(registry);
+	}
+
+	void refusedTooLarge() {
+		this.tooLarge.increment();
+	}
+
+	void handle(WebSocketChatConnection connection, String payload) {
+		ClientFrame frame;
+		try {
+			frame = this.frames.parse(payload);
+		}
+		catch (InvalidFrameException ex) {
+			reject(connection, ex.getMessage(), ex.ref());
+			return;
+		}
+		if (!connection.rateLimiter().tryAcquire()) {
+			this.rateLimited.increment();
+			connection.reply(this.frames.error(
+					"Too many frames: " + connection.rateLimiter().describe() + ". This one was dropped.",
+					frame.ref()));
+			return;
+		}
+		try {
+			if (!connection.isAuthenticated()) {
+				authenticate(connection, frame);
+				return;
+			}
+			switch (frame.type()) {
+				case "join" -> join(connection, frame);
+				case "leave" -> this.chat.leave(connection, frame.room());
+				case "say" -> this.chat.say(connection, frame.room(), frame.text(), frame.ref());
+				case "dm" -> this.chat.sendDirect(connection, frame.to(), frame.text(), frame.ref());
+				case "who" -> who(connection, frame);
+				case "auth" ->
+					throw new ChatException("Already signed in as " + connection.identity().nickname() + ".");
+				default -> throw new ChatException(
+						"Unknown frame type '" + abbreviate(frame.type()) + "': use join, leave, say, dm or who.");
+			}
+		}
+		catch (ChatException ex) {
+			connection.reply(this.frames.error(ex.getMessage(), frame.ref()));
+		}
+		catch (DataAccessException | TransactionException ex) {
+			logger.warn("Storage unavailable for a chat frame: " + ex.getMessage());
+			connection.reply(this.frames.error(
+					"The storage is unavailable right now: nothing was stored. Try again in a few seconds.",
+					frame.ref()));
+		}
+	}
+
+	private void authenticate(WebSocketChatConnection connection, ClientFrame frame) {
+		if (!"auth".equals(frame.type())) {
+			reject(connection, "Authenticate first: send {\"type\":\"auth\",\"token\":\"<your token>\"} "
+					+ "as the first frame (POST /api/users gives a token).", frame.ref());
+			return;
+		}
+		Optional<ChatIdentity> identity = (frame.token() != null) ? this.chat.authenticate(frame.token())
+				: Optional.empty();
+		if (identity.isEmpty()) {
+			reject(connection, "Invalid token: use the token POST /api/users answered when you registered.",
+					frame.ref());
+			return;
+		}
+		connection.authenticated(identity.get());
+		List<String> online = this.chat.signIn(connection);
+		connection.release(this.frames.welcome(identity.get().nickname(), online, frame.ref()), null, 0);
+	}
+
+	private void join(WebSocketChatConnection connection, ClientFrame frame) {
+		connection.hold();
+		try {
+			ChatService.RoomHistory history = this.chat.join(connection, frame.room());
+			List<ChatMessage> messages = history.messages();
+			long lastId = messages.isEmpty() ? 0 : messages.getLast().id();
+			connection.release(this.frames.history(history.room(), messages, frame.ref()), history.room(), lastId);
+		}
+		catch (RuntimeException ex) {
+			String message = (ex instanceof ChatException) ? ex.getMessage()
+					: "The room's history cannot be read right now; try to join again in a few seconds.";
+			connection.release(this.frames.error(message, frame.ref()), null, 0);
+			if (!(ex instanceof ChatException)) {
+				logger.warn("Join failed: " + ex.getMessage());
+			}
+		}
+	}
+
+	private void who(WebSocketChatConnection connection, ClientFrame frame) {
+		String room = frame.room();
+		List<String> online = (room != null) ? this.chat.members(room) : this.chat.online();
+		String name = (room != null && room.startsWith("#")) ? room.substring(1) : room;
+		connection.reply(this.frames.online(name, online, frame.ref()));
+	}
+
+	/**
+	 * Answer an error; before authentication, also close the socket (the protocol starts
+	 * with {@code auth}).
+	 * @param connection the connection
+	 * @param message the error
+	 * @param ref the frame's ref, if known
+	 */
+	void reject(WebSocketChatConnection connection, String message, @Nullable JsonNode ref) {
+		connection.reply(this.frames.error(message, ref));
+		if (!connection.isAuthenticated()) {
+			connection.close(CloseStatus.POLICY_VIOLATION.withReason("Authenticate first"));
+		}
+	}
+
+	private static String abbreviate(String text) {
+		return (text.length() <= 40) ? text : text.substring(0, 40) + "…";
+	}
+
+}

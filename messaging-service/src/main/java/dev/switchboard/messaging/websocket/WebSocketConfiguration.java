@@ -1,0 +1,64 @@
+package dev.switchboard.messaging.websocket;
+
+import java.util.List;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.web.socket.config.annotation.EnableWebSocket;
+import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
+
+import dev.switchboard.messaging.system.MessagingProperties;
+
+/**
+ * Registers the chat at {@code /ws/chat} with the allowed origins, and sets the
+ * container's limits on purpose: Tomcat's 8 KiB default buffer would otherwise close any
+ * larger frame with 1009 and no explanation, so the buffer matches the frame limit and
+ * the handler assembles and checks the parts itself.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocket
+@EnableScheduling
+class WebSocketConfiguration implements WebSocketConfigurer {
+
+	/** Where the chat listens, through the gateway too. */
+	static final String PATH = "/ws/chat";
+
+	private final ChatWebSocketHandler handler;
+
+	private final MessagingProperties.WebSocket settings;
+
+	private final JsonMapper json;
+
+	WebSocketConfiguration(ChatWebSocketHandler handler, MessagingProperties properties, JsonMapper json) {
+		this.handler = handler;
+		this.settings = properties.websocket();
+		this.json = json;
+	}
+
+	@Override
+	public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
+		List<String> origins = this.settings.allowedOriginPatterns();
+		// our origin check answers problem JSON; Spring's own check, always added, then
+		// agrees with it
+		registry.addHandler(this.handler, PATH)
+			.setHandshakeHandler(new HandshakeProblems.HandshakeHandler(this.json))
+			.addInterceptors(new HandshakeProblems.OriginInterceptor(origins, this.json))
+			.setAllowedOriginPatterns(origins.toArray(String[]::new));
+	}
+
+	@Bean
+	ServletServerContainerFactoryBean webSocketContainer() {
+		ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
+		int bufferSize = (int) this.settings.maxFrameSize().toBytes();
+		container.setMaxTextMessageBufferSize(bufferSize);
+		container.setMaxBinaryMessageBufferSize(bufferSize);
+		container.setAsyncSendTimeout(this.settings.sendTimeLimit().toMillis());
+		return container;
+	}
+
+}

@@ -1,0 +1,147 @@
+package dev.switchboard.messaging.websocket;
+
+import java.util.List;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.TextMessage;
+
+import dev.switchboard.messaging.chat.ChatEvent;
+import dev.switchboard.messaging.chat.ChatMessage;
+
+/**
+ * The JSON frames of the WebSocket chat (SPEC §5): parses what clients send, writes what
+ * the server sends.
+ */
+@Component
+class WebSocketFrames {
+
+	private static final int MAX_REF_LENGTH = 128;
+
+	private final JsonMapper json;
+
+	/** Encodes a message without a ref, once per event for all its recipients. */
+	final Function<ChatMessage, TextMessage> messageEncoder = (message) -> message(message, null);
+
+	/** Encodes a presence change once per event for all its recipients. */
+	final Function<ChatEvent.PresenceChanged, TextMessage> presenceEncoder = this::presence;
+
+	WebSocketFrames(JsonMapper json) {
+		this.json = json;
+	}
+
+	ClientFrame parse(String payload) {
+		JsonNode node;
+		try {
+			node = this.json.readTree(payload);
+		}
+		catch (JacksonException ex) {
+			throw new InvalidFrameException("A frame must be a JSON object with a \"type\", e.g. {\"type\":\"who\"}; "
+					+ "this one is not valid JSON.", null);
+		}
+		if (node == null || !node.isObject()) {
+			throw new InvalidFrameException("A frame must be a JSON object with a \"type\", e.g. {\"type\":\"who\"}.",
+					null);
+		}
+		JsonNode ref = ref(node.get("ref"));
+		String type = string(node, "type", ref);
+		if (type == null) {
+			throw new InvalidFrameException("A frame needs a \"type\": auth, join, leave, say, dm or who.", ref);
+		}
+		return new ClientFrame(type, ref, string(node, "token", ref), string(node, "room", ref),
+				string(node, "to", ref), string(node, "text", ref));
+	}
+
+	private static @Nullable JsonNode ref(@Nullable JsonNode ref) {
+		if (ref == null || ref.isNull()) {
+			return null;
+		}
+		if ((ref.isString() && ref.stringValue().length() <= MAX_REF_LENGTH) || ref.isNumber()) {
+			return ref;
+		}
+		throw new InvalidFrameException(
+				"\"ref\" must be a string of at most " + MAX_REF_LENGTH + " characters (or a number).", null);
+	}
+
+	private static @Nullable String string(JsonNode node, String field, @Nullable JsonNode ref) {
+		JsonNode value = node.get(field);
+		if (value == null || value.isNull()) {
+			return null;
+		}
+		if (!value.isString()) {
+			throw new InvalidFrameException("\"" + field + "\" must be a string.", ref);
+		}
+		return value.stringValue();
+	}
+
+	TextMessage welcome(String nickname, List<String> online, @Nullable Object ref) {
+		ObjectNode frame = frame("welcome").put("nickname", nickname);
+		names(frame.putArray("online"), online);
+		return text(frame, ref);
+	}
+
+	TextMessage history(String room, List<ChatMessage> messages, @Nullable Object ref) {
+		ObjectNode frame = frame("history").put("room", room);
+		ArrayNode array = frame.putArray("messages");
+		messages.forEach((message) -> array.add(messageNode(message)));
+		return text(frame, ref);
+	}
+
+	TextMessage message(ChatMessage message, @Nullable Object ref) {
+		return text(messageNode(message), ref);
+	}
+
+	TextMessage online(@Nullable String room, List<String> online, @Nullable Object ref) {
+		ObjectNode frame = frame("presence");
+		if (room != null) {
+			frame.put("room", room);
+		}
+		names(frame.putArray("online"), online);
+		return text(frame, ref);
+	}
+
+	TextMessage error(String message, @Nullable Object ref) {
+		return text(frame("error").put("message", message), ref);
+	}
+
+	private TextMessage presence(ChatEvent.PresenceChanged change) {
+		return text(frame("presence").put(change.online() ? "joined" : "left", change.nickname()), null);
+	}
+
+	private ObjectNode messageNode(ChatMessage message) {
+		ObjectNode node = frame("message").put("id", message.id());
+		if (message.isDirect()) {
+			node.put("to", message.to());
+		}
+		else {
+			node.put("room", message.room());
+		}
+		return node.put("from", message.from()).put("text", message.text()).put("sentAt", message.sentAt().toString());
+	}
+
+	private ObjectNode frame(String type) {
+		return this.json.createObjectNode().put("type", type);
+	}
+
+	private static void names(ArrayNode array, List<String> names) {
+		names.forEach(array::add);
+	}
+
+	private TextMessage text(ObjectNode frame, @Nullable Object ref) {
+		if (ref instanceof JsonNode node) {
+			frame.set("ref", node);
+		}
+		else if (ref != null) {
+			frame.put("ref", ref.toString());
+		}
+		return new TextMessage(this.json.writeValueAsString(frame));
+	}
+
+}

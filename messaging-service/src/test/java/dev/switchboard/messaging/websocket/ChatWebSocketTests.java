@@ -1,0 +1,364 @@
+package dev.switchboard.messaging.websocket;
+
+import java.net.http.HttpResponse;
+import java.net.http.WebSocketHandshakeException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+
+import dev.switchboard.messaging.ChatTestClient;
+import dev.switchboard.messaging.MessagingIntegrationTest;
+import dev.switchboard.messaging.chat.ChatIdentity;
+import dev.switchboard.messaging.messages.MessageService;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Tests of the WebSocket chat with real clients on a random port: the frames of SPEC §5.
+ */
+class ChatWebSocketTests extends MessagingIntegrationTest {
+
+	@Autowired
+	private MessageService messages;
+
+	@Test
+	void shouldAnswerAnErrorAndCloseWhenTheFirstFrameIsNotAuth() {
+		try (ChatTestClient client = ChatTestClient.open(chatUri())) {
+			client.send("{\"type\":\"join\",\"room\":\"general\",\"ref\":\"j1\"}");
+			JsonNode error = client.next("error");
+			assertThat(error.path("message").asString()).contains("Authenticate first");
+			assertThat(error.path("ref").asString()).isEqualTo("j1");
+			assertThat(client.awaitClose()).isEqualTo(1008);
+		}
+	}
+
+	@Test
+	void shouldAnswerAnErrorAndCloseWhenTheTokenIsInvalid() {
+		try (ChatTestClient client = ChatTestClient.open(chatUri())) {
+			client.send("{\"type\":\"auth\",\"token\":\"not-a-token\",\"ref\":\"a\"}");
+			JsonNode error = client.next("error");
+			assertThat(error.path("message").asString()).contains("Invalid token");
+			assertThat(error.path("ref").asString()).isEqualTo("a");
+			assertThat(client.awaitClose()).isEqualTo(1008);
+		}
+	}
+
+	@Test
+	void shouldCloseAConnectionThatDoesNotAuthenticateInTime() {
+		try (ChatTestClient client = ChatTestClient.open(chatUri())) {
+			assertThat(client.next("error").path("message").asString()).contains("No auth frame within 3 s");
+			assertThat(client.awaitClose()).isEqualTo(1008);
+		}
+	}
+
+	@Test
+	void shouldWelcomeWithTheNicknameOfTheTokenAndWhoIsOnline() {
+		Registered alice = register("alice");
+		Registered bob = register("bob");
+		try (ChatTestClient bobClient = ChatTestClient.signedIn(chatUri(), bob.token());
+				ChatTestClient client = ChatTestClient.open(chatUri())) {
+			client.send("{\"type\":\"auth\",\"token\":\"" + alice.token() + "\",\"ref\":\"hello\"}");
+			JsonNode welcome = client.next("welcome");
+			assertThat(welcome.path("nickname").asString()).isEqualTo(alice.nickname());
+			assertThat(welcome.path("ref").asString()).isEqualTo("hello");
+			assertThat(strings(welcome.path("online"))).contains(alice.nickname(), bob.nickname());
+		}
+	}
+
+	@Test
+	void shouldAnswerAJoinWithTheLatestFiftyMessagesOfTheRoomOldestFirst() {
+		Registered alice = register("alice");
+		String room = uniqueNickname("history");
+		for (int i = 1; i <= 55; i++) {
+			this.messages.storeRoomMessage(new ChatIdentity(alice.id(), alice.nickname()), room, "message " + i);
+		}
+		try (ChatTestClient client = ChatTestClient.signedIn(chatUri(), alice.token())) {
+			client.send("{\"type\":\"join\",\"room\":\"#" + room + "\",\"ref\":7}");
+			JsonNode history = client.next("history");
+			assertThat(history.path("room").asString()).isEqualTo(room);
+			assertThat(history.path("ref").asInt()).isEqualTo(7);
+			List<JsonNode> entries = list(history.path("messages"));
+			assertThat(entries).hasSize(50);
+			assertThat(entries.getFirst().path("text").asString()).isEqualTo("message 6");
+			assertThat(entries.getLast().path("text").asString()).isEqualTo("message 55");
+			JsonNode entry = entries.getLast();
+			assertThat(entry.path("type").asString()).isEqualTo("message");
+			assertThat(entry.path("id").isNumber()).isTrue();
+			assertThat(entry.path("room").asString()).isEqualTo(room);
+			assertThat(entry.path("from").asString()).isEqualTo(alice.nickname());
+			assertThat(entry.path("sentAt").asString()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+		}
+	}
+
+	@Test
+	void shouldAcknowledgeASayWithTheStoredIdAndRefAndDeliverItToTheRoomOnly() {
+		Registered alice = register("alice");
+		Registered bob = register("bob");
+		Registered carol = register("carol");
+		String room = uniqueNickname("room");
+		try (ChatTestClient aliceClient = ChatTestClient.signedIn(chatUri(), alice.token());
+				ChatTestClient bobClient = ChatTestClient.signedIn(chatUri(), bob.token());
+				ChatTestClient carolClient = ChatTestClient.signedIn(chatUri(), carol.token())) {
+			join(aliceClient, room);
+			join(bobClient, room);
+			aliceClient.send("{\"type\":\"say\",\"room\":\"" + room
+					+ "\",\"text\":\"Hello room\",\"from\":\"mallory\",\"ref\":\"s1\"}");
+			JsonNode ack = aliceClient.next("message");
+			assertThat(ack.path("ref").asString()).isEqualTo("s1");
+			assertThat(ack.path("id").asLong()).isPositive();
+			assertThat(ack.path("room").asString()).isEqualTo(room);
+			assertThat(ack.path("from").asString()).as("identity comes from the token").isEqualTo(alice.nickname());
+			JsonNode received = bobClient.next("message");
+			assertThat(received.path("id").asLong()).isEqualTo(ack.path("id").asLong());
+			assertThat(received.path("text").asString()).isEqualTo("Hello room");
+			assertThat(received.has("ref")).isFalse();
+			carolClient.send("{\"type\":\"who\",\"ref\":\"w\"}");
+			assertThat(carolClient.next("presence").path("ref").asString()).as("carol got no room message")
+				.isEqualTo("w");
+		}
+	}
+
+	@Test
+	void shouldStopDeliveringARoomAfterLeavingIt() {
+		Registered alice = register("alice");
+		Registered bob = register("bob");
+		String room = uniqueNickname("room");
+		try (ChatTestClient aliceClient = ChatTestClient.signedIn(chatUri(), alice.token());
+				ChatTestClient bobClient = ChatTestClient.signedIn(chatUri(), bob.token())) {
+			join(aliceClient, room);
+			join(bobClient, room);
+			bobClient.send("{\"type\":\"leave\",\"room\":\"" + room + "\"}");
+			bobClient.send("{\"type\":\"who\",\"room\":\"" + room + "\",\"ref\":\"w\"}");
+			JsonNode members = bobClient.next("presence");
+			assertThat(members.path("room").asString()).isEqualTo(room);
+			assertThat(strings(members.path("online"))).containsExactly(alice.nickname());
+			aliceClient.send("{\"type\":\"say\",\"room\":\"" + room + "\",\"text\":\"anyone?\"}");
+			aliceClient.next("message");
+			bobClient.send("{\"type\":\"who\",\"ref\":\"w2\"}");
+			assertThat(bobClient.next("presence").path("ref").asString()).isEqualTo("w2");
+		}
+	}
+
+	@Test
+	void shouldDeliverADirectMessageToEverySocketOfTheRecipientAndTheSenderAndToTheInbox() {
+		Registered alice = register("alice");
+		Registered bob = register("bob");
+		try (ChatTestClient alice1 = ChatTestClient.signedIn(chatUri(), alice.token());
+				ChatTestClient alice2 = ChatTestClient.signedIn(chatUri(), alice.token());
+				ChatTestClient bob1 = ChatTestClient.signedIn(chatUri(), bob.token());
+				ChatTestClient bob2 = ChatTestClient.signedIn(chatUri(), bob.token())) {
+			alice1.send("{\"type\":\"dm\",\"to\":\"" + bob.nickname().toUpperCase()
+					+ "\",\"text\":\"psst\",\"ref\":\"d1\"}");
+			JsonNode ack = alice1.next("message");
+			assertThat(ack.path("ref").asString()).isEqualTo("d1");
+			assertThat(ack.path("to").asString()).isEqualTo(bob.nickname());
+			assertThat(ack.path("from").asString()).isEqualTo(alice.nickname());
+			assertThat(ack.has("room")).isFalse();
+			for (ChatTestClient other : List.of(alice2, bob1, bob2)) {
+				JsonNode copy = other.next("message");
+				assertThat(copy.path("id").asLong()).isEqualTo(ack.path("id").asLong());
+				assertThat(copy.path("text").asString()).isEqualTo("psst");
+				assertThat(copy.has("ref")).isFalse();
+			}
+			JsonNode inbox = json.readTree(get("/api/users/" + bob.id() + "/messages", bob.token()).body());
+			assertThat(list(inbox)).anySatisfy((message) -> {
+				assertThat(message.path("id").asLong()).isEqualTo(ack.path("id").asLong());
+				assertThat(message.path("from").asString()).isEqualTo(alice.nickname());
+				assertThat(message.path("text").asString()).isEqualTo("psst");
+			});
+		}
+	}
+
+	@Test
+	void shouldPushADirectMessageSentOverRestToTheRecipientsSockets() {
+		Registered alice = register("alice");
+		Registered bob = register("bob");
+		try (ChatTestClient bobClient = ChatTestClient.signedIn(chatUri(), bob.token())) {
+			HttpResponse<String> sent = post("/api/users/" + bob.id() + "/messages", "{\"text\":\"over REST\"}",
+					alice.token());
+			assertThat(sent.statusCode()).isEqualTo(201);
+			JsonNode pushed = bobClient.next("message");
+			assertThat(pushed.path("id").asLong()).isEqualTo(json.readTree(sent.body()).path("id").asLong());
+			assertThat(pushed.path("from").asString()).isEqualTo(alice.nickname());
+			assertThat(pushed.path("to").asString()).isEqualTo(bob.nickname());
+			assertThat(pushed.path("text").asString()).isEqualTo("over REST");
+		}
+	}
+
+	@Test
+	void shouldAnnounceWhoComesAndGoesAndAnswerWho() {
+		Registered alice = register("alice");
+		Registered bob = register("bob");
+		try (ChatTestClient aliceClient = ChatTestClient.signedIn(chatUri(), alice.token())) {
+			ChatTestClient bobClient = ChatTestClient.signedIn(chatUri(), bob.token());
+			aliceClient.nextMatching((frame) -> bob.nickname().equals(frame.path("joined").asString()));
+			assertThat(online(bob)).isTrue();
+			aliceClient.send("{\"type\":\"who\",\"ref\":\"w\"}");
+			JsonNode who = aliceClient.next("presence");
+			assertThat(who.path("ref").asString()).isEqualTo("w");
+			assertThat(strings(who.path("online"))).contains(alice.nickname(), bob.nickname());
+			bobClient.close();
+			aliceClient.nextMatching((frame) -> bob.nickname().equals(frame.path("left").asString()));
+			assertThat(online(bob)).isFalse();
+		}
+	}
+
+	@Test
+	void shouldAnswerErrorsWithTheRefAndKeepTheConnection() {
+		Registered alice = register("alice");
+		try (ChatTestClient client = ChatTestClient.signedIn(chatUri(), alice.token())) {
+			client.send("{\"type\":\"say\",\"room\":\"elsewhere\",\"text\":\"hi\",\"ref\":\"e1\"}");
+			assertError(client.next("error"), "e1", "Join #elsewhere");
+			client.send("{\"type\":\"dm\",\"to\":\"nobody_here_42\",\"text\":\"hi\",\"ref\":\"e2\"}");
+			assertError(client.next("error"), "e2", "Nobody is called");
+			client.send("{\"type\":\"join\",\"room\":\"bad room!\",\"ref\":\"e3\"}");
+			assertError(client.next("error"), "e3", "Invalid room name");
+			client.send("{\"type\":\"dance\",\"ref\":\"e4\"}");
+			assertError(client.next("error"), "e4", "Unknown frame type");
+			client.send("[1, 2]");
+			assertThat(client.next("error").path("message").asString()).contains("JSON object");
+			client.send("{\"type\":\"who\",\"ref\":\"still-here\"}");
+			assertThat(client.next("presence").path("ref").asString()).isEqualTo("still-here");
+		}
+	}
+
+	@Test
+	void shouldRefuseAFrameLargerThanTheLimitWithAnErrorFrame() {
+		Registered alice = register("alice");
+		try (ChatTestClient client = ChatTestClient.signedIn(chatUri(), alice.token())) {
+			client.send("{\"type\":\"who\",\"text\":\"" + "x".repeat(20_000) + "\"}");
+			assertThat(client.next("error").path("message").asString()).contains("Frame too large")
+				.contains("8192 bytes");
+			client.send("{\"type\":\"who\",\"ref\":\"after\"}");
+			assertThat(client.next("presence").path("ref").asString()).isEqualTo("after");
+		}
+	}
+
+	@Test
+	void shouldRateLimitEachConnectionWithAnErrorFrame() {
+		Registered alice = register("alice");
+		try (ChatTestClient client = ChatTestClient.signedIn(chatUri(), alice.token())) {
+			for (int i = 0; i < 80; i++) {
+				client.send("{\"type\":\"who\",\"ref\":" + i + "}");
+			}
+			List<JsonNode> answers = new ArrayList<>();
+			for (int i = 0; i < 80; i++) {
+				answers.add(client.nextMatching((frame) -> frame.has("ref")));
+			}
+			List<JsonNode> refused = answers.stream().filter((f) -> "error".equals(f.path("type").asString())).toList();
+			assertThat(refused).isNotEmpty()
+				.allSatisfy((error) -> assertThat(error.path("message").asString()).contains("Too many frames"));
+			// the burst of 40 covers the auth frame and at least 39 of these
+			assertThat(answers.size() - refused.size()).isGreaterThanOrEqualTo(39);
+		}
+		try (ChatTestClient other = ChatTestClient.signedIn(chatUri(), register("bob").token())) {
+			other.send("{\"type\":\"who\",\"ref\":\"fresh\"}");
+			assertThat(other.next("presence").path("ref").asString()).as("the limit is per connection")
+				.isEqualTo("fresh");
+		}
+	}
+
+	@Test
+	void shouldDisconnectAClientThatCannotKeepUpWithoutSlowingOthers() {
+		Registered alice = register("alice");
+		Registered slow = register("slow");
+		Registered fast = register("fast");
+		String room = uniqueNickname("busy");
+		String big = "x".repeat(3900);
+		for (int i = 0; i < 50; i++) {
+			this.messages.storeRoomMessage(new ChatIdentity(alice.id(), alice.nickname()), room, big);
+		}
+		try (ChatTestClient fastClient = ChatTestClient.signedIn(chatUri(), fast.token());
+				ChatTestClient slowClient = ChatTestClient.openNotReading(chatUri());
+				ChatTestClient aliceClient = ChatTestClient.signedIn(chatUri(), alice.token())) {
+			join(fastClient, room);
+			join(aliceClient, room);
+			slowClient.send("{\"type\":\"auth\",\"token\":\"" + slow.token() + "\"}");
+			await().until(() -> online(slow));
+			// each join answers with ~200 KB of history that the slow client never reads
+			for (int i = 0; i < 30; i++) {
+				slowClient.send("{\"type\":\"join\",\"room\":\"" + room + "\"}");
+			}
+			await().atMost(java.time.Duration.ofSeconds(15)).until(() -> !online(slow));
+			aliceClient.send("{\"type\":\"say\",\"room\":\"" + room + "\",\"text\":\"still flowing\"}");
+			assertThat(fastClient.nextMatching((frame) -> "still flowing".equals(frame.path("text").asString())))
+				.isNotNull();
+		}
+	}
+
+	@Test
+	void shouldAcceptBrowserPagesFromAllowedOriginsOnly() {
+		Registered alice = register("alice");
+		try (ChatTestClient client = ChatTestClient.open(chatUri(), Map.of("Origin", "http://localhost:8080"))) {
+			client.send("{\"type\":\"auth\",\"token\":\"" + alice.token() + "\"}");
+			assertThat(client.next("welcome").path("nickname").asString()).isEqualTo(alice.nickname());
+		}
+		try (ChatTestClient client = ChatTestClient.open(chatUri(),
+				Map.of("Origin", "http://127.0.0.1:" + this.port))) {
+			client.send("{\"type\":\"auth\",\"token\":\"" + alice.token() + "\"}");
+			assertThat(client.next("welcome").path("nickname").asString()).isEqualTo(alice.nickname());
+		}
+		assertThatThrownBy(() -> ChatTestClient.open(chatUri(), Map.of("Origin", "http://evil.example")))
+			.isInstanceOf(CompletionException.class)
+			.cause()
+			.isInstanceOfSatisfying(WebSocketHandshakeException.class, (ex) -> {
+				assertThat(ex.getResponse().statusCode()).isEqualTo(403);
+				assertThat(ex.getResponse().body().toString()).contains("allowed-origin-patterns");
+			});
+	}
+
+	@Test
+	void shouldAnswerProblemJsonToRequestsThatAreNotHandshakes() {
+		HttpResponse<String> plain = get("/ws/chat", null);
+		assertThat(plain.statusCode()).isEqualTo(400);
+		assertThat(plain.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(json.readTree(plain.body()).path("detail").asString()).contains("WebSocket client");
+	}
+
+	@Test
+	void shouldCountRefusedFramesInTheMetrics() {
+		Registered alice = register("alice");
+		try (ChatTestClient client = ChatTestClient.signedIn(chatUri(), alice.token())) {
+			client.send("{\"type\":\"who\",\"text\":\"" + "x".repeat(9000) + "\"}");
+			client.next("error");
+		}
+		String metrics = get("/actuator/prometheus", null).body();
+		assertThat(metrics).contains("switchboard_chat_websocket_refused_total{limit=\"frame-size\"}")
+			.contains("switchboard_chat_connections ")
+			.contains("switchboard_chat_websocket_disconnected_total{reason=\"slow-consumer\"}");
+	}
+
+	private boolean online(Registered user) {
+		JsonNode users = json.readTree(get("/api/users?nickname=" + user.nickname(), null).body());
+		return users.get(0).path("online").asBoolean();
+	}
+
+	private static void join(ChatTestClient client, String room) {
+		client.send("{\"type\":\"join\",\"room\":\"" + room + "\"}");
+		client.next("history");
+	}
+
+	private static void assertError(JsonNode error, String ref, String message) {
+		assertThat(error.path("ref").asString()).isEqualTo(ref);
+		assertThat(error.path("message").asString()).contains(message);
+	}
+
+	private static List<String> strings(JsonNode array) {
+		return list(array).stream().map(JsonNode::asString).toList();
+	}
+
+	private static List<JsonNode> list(JsonNode array) {
+		List<JsonNode> list = new ArrayList<>();
+		array.forEach(list::add);
+		return list;
+	}
+
+}

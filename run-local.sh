@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Builds and starts the whole Switchboard suite on this machine: every service as its own JVM,
+# storage in H2 files under ./data, logs under ./logs. Waits until each one reports ready,
+# prints the URLs, and stops them all on Ctrl-C.
+#   ./run-local.sh              build, then start
+#   ./run-local.sh --no-build   start what was built last
+set -euo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+
+# A JDK 25: JAVA_HOME if it is one, else Temurin 25 where Debian/Adoptium install it
+is_jdk25() { [[ -x $1/bin/java ]] && "$1/bin/java" -version 2>&1 | grep -q 'version "25'; }
+if [[ -z ${JAVA_HOME:-} ]] || ! is_jdk25 "$JAVA_HOME"; then
+    for candidate in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/*25* /opt/java/openjdk; do
+        if is_jdk25 "$candidate"; then export JAVA_HOME=$candidate; break; fi
+    done
+fi
+if [[ -z ${JAVA_HOME:-} ]] || ! is_jdk25 "$JAVA_HOME"; then
+    echo "Switchboard needs JDK 25: set JAVA_HOME to it (e.g. export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64)" >&2
+    exit 1
+fi
+
+# name:port, started in this order; the gateway last
+services=(random-service:8082 contacts-service:8081 messaging-service:8083 fileshare-service:8084 gateway:8080)
+raw_ports=(3000 3001 3002 3007)
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+for entry in "${services[@]}"; do
+    port=${entry#*:}
+    if port_in_use "$port"; then
+        echo "Port $port (${entry%%:*}) is already in use: stop what runs there (ss -ltnp 'sport = :$port')." >&2
+        exit 1
+    fi
+done
+for port in "${raw_ports[@]}"; do
+    if port_in_use "$port"; then
+        echo "TCP port $port is already in use: stop what runs there (ss -ltnp 'sport = :$port')." >&2
+        exit 1
+    fi
+done
+
+if [[ ${1:-} != --no-build ]]; then
+    modules=$(IFS=,; echo "${services[*]%%:*}" | tr ' ' ',')
+    echo "Building $modules ..."
+    ./mvnw -B -q -DskipTests -Djacoco.skip=true package -pl "$modules" -am
+fi
+
+# The JVM flags docker-compose.yml gives every service
+JAVA_TOOL_OPTIONS=$(sed -n 's/^x-java-options: &java-options "\(.*\)"$/\1/p' docker-compose.yml)
+export JAVA_TOOL_OPTIONS
+export SWITCHBOARD_FILESHARE_DATA_DIR=${SWITCHBOARD_FILESHARE_DATA_DIR:-$root/data/files}
+export SWITCHBOARD_FILESHARE_PUBLIC_DIR=${SWITCHBOARD_FILESHARE_PUBLIC_DIR:-$root/deploy/public}
+mkdir -p logs data
+
+pids=()
+stop_all() {
+    trap - INT TERM EXIT
+    if ((${#pids[@]})); then
+        echo
+        echo "Stopping the suite (graceful, up to 30 s)..."
+        kill -TERM "${pids[@]}" 2>/dev/null || true
+        wait "${pids[@]}" 2>/dev/null || true
+    fi
+}
+trap stop_all INT TERM EXIT
+
+for entry in "${services[@]}"; do
+    name=${entry%%:*}
+    "$JAVA_HOME/bin/java" -jar "$name/target/$name.jar" >"logs/$name.log" 2>&1 &
+    pids+=($!)
+done
+
+# Wait on each service's readiness endpoint (no curl needed), failing fast if one dies
+is_ready() {
+    timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1 && printf 'GET /actuator/health/readiness HTTP/1.0\r\n\r\n' >&3 && grep -q '\"UP\"' <&3" 2>/dev/null
+}
+start=$SECONDS
+for i in "${!services[@]}"; do
+    name=${services[$i]%%:*} port=${services[$i]#*:}
+    until is_ready "$port"; do
+        if ! kill -0 "${pids[$i]}" 2>/dev/null; then
+            echo "$name stopped while starting; the end of logs/$name.log:" >&2
+            tail -n 40 "logs/$name.log" >&2
+            exit 1
+        fi
+        if ((SECONDS - start > 300)); then
+            echo "$name was not ready after 300 s; see logs/$name.log" >&2
+            exit 1
+        fi
+        sleep 0.5
+    done
+    echo "  $name ready on port $port ($((SECONDS - start)) s)"
+done
+
+cat <<URLS
+
+Switchboard is running (logs in ./logs, data in ./data). Ctrl-C stops everything.
+
+  Landing page      http://localhost:8080/
+  Swagger UI        http://localhost:8080/swagger-ui.html
+  Web chat          http://localhost:8080/chat/
+  File sharing      http://localhost:8080/share/
+  Public folder     http://localhost:8080/pub/
+  Course TCP echo   nc localhost 3000
+  Contacts (TCP)    localhost:3001   (the course's ContactClient)
+  Line chat (TCP)   nc localhost 3002
+  RFC 862 echo      nc localhost 3007   (UDP: nc -u localhost 3007)
+
+URLS
+wait "${pids[@]}"

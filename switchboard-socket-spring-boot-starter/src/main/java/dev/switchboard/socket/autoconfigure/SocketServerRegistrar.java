@@ -1,0 +1,94 @@
+package dev.switchboard.socket.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.BeansException;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.NoSuchBeanDefinitionException;
+import org.springframework.beans.factory.NoUniqueBeanDefinitionException;
+import org.springframework.beans.factory.annotation.BeanFactoryAnnotationUtils;
+import org.springframework.boot.context.properties.PropertyMapper;
+
+import dev.switchboard.socket.server.DatagramHandler;
+import dev.switchboard.socket.server.SocketHandler;
+import dev.switchboard.socket.server.SocketServer;
+import dev.switchboard.socket.server.SocketServerCustomizer;
+import dev.switchboard.socket.server.SocketServerException;
+import dev.switchboard.socket.server.SocketServerFactory;
+import dev.switchboard.socket.server.SocketServerSettings;
+import dev.switchboard.socket.server.Transport;
+
+/**
+ * Creates one server per enabled entry of {@code switchboard.socket.servers}, with the
+ * handler bean named or qualified like the entry.
+ */
+final class SocketServerRegistrar {
+
+	private final SocketServerProperties properties;
+
+	private final List<SocketServerCustomizer> customizers;
+
+	private final ListableBeanFactory beanFactory;
+
+	SocketServerRegistrar(SocketServerProperties properties, List<SocketServerCustomizer> customizers,
+			ListableBeanFactory beanFactory) {
+		this.properties = properties;
+		this.customizers = customizers;
+		this.beanFactory = beanFactory;
+	}
+
+	List<SocketServer> createServers(SocketServerFactory factory) {
+		List<SocketServer> servers = new ArrayList<>();
+		for (Map.Entry<String, SocketServerProperties.Server> entry : this.properties.servers().entrySet()) {
+			if (entry.getValue().enabled()) {
+				SocketServerSettings settings = settings(entry.getKey(), entry.getValue());
+				this.customizers.forEach((customizer) -> customizer.customize(settings));
+				servers.add(factory.getSocketServer(settings, handler(settings, Transport.TCP, SocketHandler.class),
+						handler(settings, Transport.UDP, DatagramHandler.class)));
+			}
+		}
+		return servers;
+	}
+
+	private SocketServerSettings settings(String name, SocketServerProperties.Server server) {
+		SocketServerSettings settings = new SocketServerSettings(name);
+		PropertyMapper map = PropertyMapper.get();
+		map.from(server.port()).to(settings::setPort);
+		map.from(server.address()).to(settings::setAddress);
+		map.from(server.transport()).to(settings::setTransports);
+		map.from(server.maxConnections()).to(settings::setMaxConnections);
+		map.from(server.idleTimeout()).to(settings::setIdleTimeout);
+		map.from(server.requestTimeout()).to(settings::setRequestTimeout);
+		map.from(server.maxRequestSize()).to(settings::setMaxRequestSize);
+		map.from(this.properties.shutdownTimeout()).to(settings::setShutdownTimeout);
+		return settings;
+	}
+
+	private <T> @Nullable T handler(SocketServerSettings settings, Transport transport, Class<T> type) {
+		if (!settings.getTransports().contains(transport)) {
+			return null;
+		}
+		String name = settings.getName();
+		try {
+			return BeanFactoryAnnotationUtils.qualifiedBeanOfType(this.beanFactory, type, name);
+		}
+		catch (NoUniqueBeanDefinitionException ex) {
+			throw new SocketServerException("Socket server '" + name + "' has several " + type.getSimpleName()
+					+ " beans named or qualified '" + name + "': keep one", ex);
+		}
+		catch (NoSuchBeanDefinitionException ex) {
+			throw new SocketServerException("Socket server '" + name + "' listens on " + transport + " but no "
+					+ type.getSimpleName() + " bean is named or qualified '" + name + "': declare one with @Bean(\""
+					+ name + "\") or @Qualifier(\"" + name + "\")", ex);
+		}
+		catch (BeansException ex) {
+			throw new SocketServerException(
+					"Socket server '" + name + "' cannot get its " + type.getSimpleName() + " '" + name + "'", ex);
+		}
+	}
+
+}

@@ -1,0 +1,356 @@
+package dev.switchboard.socket.virtualthreads;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.switchboard.socket.echo.CourseEchoHandler;
+import dev.switchboard.socket.echo.Rfc862DatagramEchoHandler;
+import dev.switchboard.socket.echo.Rfc862EchoHandler;
+import dev.switchboard.socket.framing.FramingException;
+import dev.switchboard.socket.framing.Framings;
+import dev.switchboard.socket.server.DatagramHandler;
+import dev.switchboard.socket.server.PortInUseException;
+import dev.switchboard.socket.server.SocketHandler;
+import dev.switchboard.socket.server.SocketServer;
+import dev.switchboard.socket.server.SocketServerSettings;
+import dev.switchboard.socket.server.Transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Tests for {@link VirtualThreadSocketServer} on real loopback sockets, port 0.
+ */
+class VirtualThreadSocketServerTests {
+
+	private SocketServer server;
+
+	@AfterEach
+	void stopServer() {
+		if (this.server != null) {
+			this.server.stop();
+		}
+	}
+
+	@Test
+	void shouldServeTheCourseEchoToAClientThatReadsOnceAndToOneThatReadsToTheEnd() throws IOException {
+		int port = start(new CourseEchoHandler("Serveur a reçu "), (settings) -> {
+		});
+		try (TestClient client = TestClient.connect(port)) {
+			assertThat(client.send("Hello server").receiveOnce()).isEqualTo("Serveur a reçu Hello server");
+		}
+		try (TestClient client = TestClient.connect(port)) {
+			assertThat(client.send("Hello TCP Server").receiveAll()).isEqualTo("Serveur a reçu Hello TCP Server");
+		}
+		assertThat(this.server.statistics().acceptedConnections()).isEqualTo(2);
+		assertThat(this.server.statistics().bytesReceived()).isEqualTo(28);
+		assertThat(this.server.statistics().errors()).isZero();
+	}
+
+	@Test
+	void shouldCloseASilentClientAfterTheIdleTimeout() throws IOException {
+		int port = start(new CourseEchoHandler("> "), (settings) -> settings.setIdleTimeout(Duration.ofMillis(200)));
+		try (TestClient client = TestClient.connect(port)) {
+			long start = System.nanoTime();
+			assertThat(client.receiveOnce()).isNull();
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+		}
+		await().untilAsserted(() -> assertThat(this.server.statistics().errors()).isEqualTo(1));
+		try (TestClient client = TestClient.connect(port)) {
+			assertThat(client.send("still there").receiveAll()).isEqualTo("> still there");
+		}
+	}
+
+	@Test
+	void shouldTellASlowClientThatItsRequestTimedOut() throws Exception {
+		SocketHandler handler = (connection) -> {
+			try {
+				connection.read(Framings.jsonDocument(1024));
+			}
+			catch (SocketTimeoutException ex) {
+				connection.write(ex.getMessage());
+			}
+		};
+		int port = start(handler, (settings) -> {
+			settings.setIdleTimeout(Duration.ofSeconds(2));
+			settings.setRequestTimeout(Duration.ofMillis(400));
+		});
+		try (TestClient client = TestClient.connect(port)) {
+			client.send("{\"cmd\":");
+			CompletableFuture<String> reply = CompletableFuture.supplyAsync(() -> {
+				try {
+					return client.receiveAll();
+				}
+				catch (IOException ex) {
+					return ex.toString();
+				}
+			});
+			// one byte every 100 ms: never idle, never complete
+			for (int i = 0; i < 20 && !reply.isDone(); i++) {
+				Thread.sleep(100);
+				client.send(" ");
+			}
+			assertThat(reply.get(5, TimeUnit.SECONDS)).isEqualTo("request not complete within 400ms");
+		}
+	}
+
+	@Test
+	void shouldTellAClientThatSentHalfARequestThenNothing() throws IOException {
+		SocketHandler handler = (connection) -> {
+			try {
+				connection.read(Framings.jsonDocument(1024));
+			}
+			catch (SocketTimeoutException ex) {
+				connection.write(ex.getMessage());
+			}
+		};
+		int port = start(handler, (settings) -> settings.setIdleTimeout(Duration.ofMillis(300)));
+		try (TestClient client = TestClient.connect(port)) {
+			assertThat(client.send("{\"cmd\": \"li").receiveAll())
+				.isEqualTo("request incomplete: no data received for 300ms");
+		}
+	}
+
+	@Test
+	void shouldDeliverTheErrorReplyToAClientStillSendingARequestOverTheLimit() throws Exception {
+		int port = start((connection) -> {
+			try {
+				connection.read(Framings.jsonDocument(1024));
+			}
+			catch (FramingException ex) {
+				connection.write(ex.getMessage());
+			}
+		}, (settings) -> {
+		});
+		try (TestClient client = TestClient.connect(port)) {
+			CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> {
+				try {
+					client.send("{\"a\":\"" + "x".repeat(300_000));
+				}
+				catch (IOException ex) {
+					// the server may close before everything is sent
+				}
+			});
+			assertThat(client.receiveAll()).isEqualTo("request larger than the limit of 1024 bytes");
+			sending.get(5, TimeUnit.SECONDS);
+		}
+	}
+
+	@Test
+	void shouldCloseConnectionsOverTheLimitAndServeTheOthers() throws Exception {
+		CountDownLatch release = new CountDownLatch(1);
+		int port = start((connection) -> {
+			connection.read(Framings.oneRead());
+			waitFor(release);
+			connection.write("done");
+		}, (settings) -> settings.setMaxConnections(2));
+		try (TestClient first = TestClient.connect(port).send("1");
+				TestClient second = TestClient.connect(port).send("2")) {
+			await().until(() -> this.server.statistics().activeConnections() == 2);
+			try (TestClient third = TestClient.connect(port)) {
+				assertThat(third.receiveOnce()).isNull();
+			}
+			assertThat(this.server.statistics().rejectedConnections()).isEqualTo(1);
+			release.countDown();
+			assertThat(first.receiveAll()).isEqualTo("done");
+			assertThat(second.receiveAll()).isEqualTo("done");
+		}
+	}
+
+	@Test
+	void shouldKeepServingWhenAHandlerFails() throws IOException {
+		int port = start((connection) -> {
+			byte[] message = connection.read(Framings.oneRead());
+			if (new String(message, StandardCharsets.UTF_8).equals("boom")) {
+				throw new IllegalStateException("handler bug");
+			}
+			connection.write(message);
+		}, (settings) -> {
+		});
+		try (TestClient client = TestClient.connect(port)) {
+			assertThat(client.send("boom").receiveAll()).isEmpty();
+		}
+		try (TestClient client = TestClient.connect(port)) {
+			assertThat(client.send("fine").receiveAll()).isEqualTo("fine");
+		}
+		assertThat(this.server.statistics().errors()).isEqualTo(1);
+	}
+
+	@Test
+	void shouldStopGracefullyLettingInFlightRequestsFinish() throws Exception {
+		CountDownLatch working = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		int port = start((connection) -> {
+			String message;
+			while ((message = connection.read(Framings.line())) != null) {
+				working.countDown();
+				waitFor(release);
+				connection.write(message);
+			}
+		}, (settings) -> settings.setShutdownTimeout(Duration.ofSeconds(5)));
+		try (TestClient busy = TestClient.connect(port); TestClient idle = TestClient.connect(port)) {
+			busy.send("in flight\n");
+			assertThat(working.await(5, TimeUnit.SECONDS)).isTrue();
+			await().until(() -> this.server.statistics().activeConnections() == 2);
+			CompletableFuture<Void> stopping = CompletableFuture.runAsync(this.server::stop);
+			assertThat(idle.receiveOnce()).as("idle connection closed at once").isNull();
+			await().until(() -> !this.server.isRunning() || refused(port));
+			assertThat(stopping).isNotDone();
+			release.countDown();
+			assertThat(busy.receiveAll()).isEqualTo("in flight");
+			stopping.get(5, TimeUnit.SECONDS);
+		}
+		assertThat(refused(port)).isTrue();
+	}
+
+	@Test
+	void shouldCloseBusyConnectionsAtTheShutdownTimeout() throws Exception {
+		CountDownLatch release = new CountDownLatch(1);
+		int port = start((connection) -> {
+			connection.read(Framings.oneRead());
+			waitFor(release);
+		}, (settings) -> settings.setShutdownTimeout(Duration.ofMillis(200)));
+		try (TestClient client = TestClient.connect(port).send("stuck")) {
+			await().until(() -> this.server.statistics().activeConnections() == 1);
+			long start = System.nanoTime();
+			this.server.stop();
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+			assertThat(client.receiveOnce()).isNull();
+		}
+		finally {
+			release.countDown();
+		}
+	}
+
+	@Test
+	void shouldCloseAClientThatStopsReading() throws Exception {
+		AtomicReference<Exception> failure = new AtomicReference<>();
+		CountDownLatch done = new CountDownLatch(1);
+		int port = start((connection) -> {
+			byte[] chunk = new byte[64 * 1024];
+			try {
+				while (true) {
+					connection.write(chunk);
+				}
+			}
+			catch (IOException ex) {
+				failure.set(ex);
+				done.countDown();
+			}
+		}, (settings) -> settings.setIdleTimeout(Duration.ofMillis(300)));
+		try (TestClient client = TestClient.connect(port)) {
+			client.socket().setReceiveBufferSize(4096);
+			assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+			assertThat(failure.get()).isInstanceOf(IOException.class);
+		}
+	}
+
+	@Test
+	void shouldSayWhichPortIsInUse() throws IOException {
+		try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+			SocketServerSettings settings = settings((s) -> s.setPort(taken.getLocalPort()));
+			this.server = new VirtualThreadSocketServer(settings, new Rfc862EchoHandler(), null);
+			assertThatExceptionOfType(PortInUseException.class).isThrownBy(this.server::start)
+				.satisfies((ex) -> assertThat(ex.getPort()).isEqualTo(taken.getLocalPort()))
+				.satisfies((ex) -> assertThat(ex.getServerName()).isEqualTo("test"));
+			assertThat(this.server.isRunning()).isFalse();
+		}
+	}
+
+	@Test
+	void shouldEchoStreamsAndDatagramsOnOnePort() throws IOException {
+		SocketServerSettings settings = settings((s) -> s.setTransports(EnumSet.of(Transport.TCP, Transport.UDP)));
+		this.server = new VirtualThreadSocketServer(settings, new Rfc862EchoHandler(), new Rfc862DatagramEchoHandler());
+		this.server.start();
+		int port = this.server.address().getPort();
+		try (TestClient client = TestClient.connect(port)) {
+			client.send("line one\n");
+			assertThat(client.receiveOnce()).isEqualTo("line one\n");
+			client.send("line two\n").shutdownOutput();
+			assertThat(client.receiveAll()).isEqualTo("line two\n");
+		}
+		try (DatagramSocket udp = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+			udp.setSoTimeout(5000);
+			byte[] payload = "ping é".getBytes(StandardCharsets.UTF_8);
+			udp.send(new DatagramPacket(payload, payload.length, InetAddress.getLoopbackAddress(), port));
+			DatagramPacket reply = new DatagramPacket(new byte[100], 100);
+			udp.receive(reply);
+			assertThat(new String(reply.getData(), 0, reply.getLength(), StandardCharsets.UTF_8)).isEqualTo("ping é");
+		}
+		assertThat(this.server.statistics().datagramsReceived()).isEqualTo(1);
+	}
+
+	@Test
+	void shouldKeepAnsweringDatagramsWhenTheHandlerFails() throws IOException {
+		DatagramHandler handler = (payload, sender) -> {
+			if (payload.length == 0) {
+				throw new IllegalArgumentException("empty");
+			}
+			return payload;
+		};
+		this.server = new VirtualThreadSocketServer(settings((s) -> s.setTransports(EnumSet.of(Transport.UDP))), null,
+				handler);
+		this.server.start();
+		int port = this.server.address().getPort();
+		try (DatagramSocket udp = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+			udp.setSoTimeout(5000);
+			udp.send(new DatagramPacket(new byte[0], 0, InetAddress.getLoopbackAddress(), port));
+			udp.send(new DatagramPacket(new byte[] { 1 }, 1, InetAddress.getLoopbackAddress(), port));
+			DatagramPacket reply = new DatagramPacket(new byte[10], 10);
+			udp.receive(reply);
+			assertThat(reply.getLength()).isEqualTo(1);
+		}
+		assertThat(this.server.statistics().errors()).isEqualTo(1);
+	}
+
+	private int start(SocketHandler handler, Consumer<SocketServerSettings> customizer) {
+		this.server = new VirtualThreadSocketServer(settings(customizer), handler, null);
+		this.server.start();
+		return this.server.address().getPort();
+	}
+
+	private SocketServerSettings settings(Consumer<SocketServerSettings> customizer) {
+		SocketServerSettings settings = new SocketServerSettings("test");
+		settings.setAddress(InetAddress.getLoopbackAddress());
+		settings.setPort(0);
+		customizer.accept(settings);
+		return settings;
+	}
+
+	private static boolean refused(int port) {
+		try (TestClient client = TestClient.connect(port)) {
+			InputStream input = client.socket().getInputStream();
+			return input.read() < 0;
+		}
+		catch (IOException | RuntimeException ex) {
+			return true;
+		}
+	}
+
+	private static void waitFor(CountDownLatch latch) {
+		try {
+			latch.await(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

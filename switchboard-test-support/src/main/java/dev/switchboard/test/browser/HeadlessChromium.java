@@ -1,0 +1,64 @@
+package dev.switchboard.test.browser;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Starts Debian's Chromium headless through Debian's ChromeDriver, never a downloaded
+ * browser or driver (this machine cannot download them). A missing browser fails the test
+ * with the command that installs it.
+ */
+public final class HeadlessChromium {
+
+	/** Where Debian's {@code chromium} package installs the browser. */
+	public static final String BROWSER = System.getProperty("switchboard.chromium", "/usr/bin/chromium");
+
+	/** Where Debian's {@code chromium-driver} package installs the driver. */
+	public static final String DRIVER = System.getProperty("switchboard.chromedriver", "/usr/bin/chromedriver");
+
+	private HeadlessChromium() {
+	}
+
+	/**
+	 * Start a new browser with an empty profile; quit it when done.
+	 * @return the driver of the new browser
+	 */
+	public static ChromeDriver start() {
+		require(BROWSER, "chromium");
+		require(DRIVER, "chromium-driver");
+		Path profile;
+		try {
+			profile = Files.createTempDirectory("chromium-profile");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		ChromeOptions options = new ChromeOptions().setBinary(BROWSER)
+			.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+					"--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
+					"--no-first-run", "--window-size=1280,900", "--user-data-dir=" + profile);
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
+			.usingAnyFreePort()
+			.build();
+		ChromeDriver driver = new ChromeDriver(service, options);
+		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+		return driver;
+	}
+
+	private static void require(String path, String debianPackage) {
+		if (!new File(path).canExecute()) {
+			throw new AssertionError(path + " is required by the browser tests and is missing: apt-get install -y "
+					+ debianPackage + " (or run .ci/run, which installs it)");
+		}
+	}
+
+}
