@@ -13,11 +13,18 @@ RUN --mount=type=cache,target=/root/.m2 \
 
 FROM eclipse-temurin:25-jre
 ARG SERVICE
+# The JVM flags the container runs with (docker-compose.yml passes its x-java-options), so
+# that the AOT cache is trained under the same ones
+ARG JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xms32m -Xmx256m -Xss512k"
 RUN groupadd --system switchboard && useradd --system --gid switchboard --home-dir /app switchboard \
     && mkdir -p /app/data && chown -R switchboard:switchboard /app
 WORKDIR /app
-COPY --from=build --chown=switchboard:switchboard /app.jar /app/app.jar
+COPY --from=build /app.jar /tmp/app.jar
+COPY deploy/aot-cache.sh /usr/local/bin/aot-cache.sh
+# Extracted layout plus a JDK AOT cache trained on this very JRE: start-up in about half the
+# time. The cache records the class path, so the jar keeps the name it was trained under.
+RUN aot-cache.sh /tmp/app.jar /app/service && rm /tmp/app.jar && chown -R switchboard:switchboard /app/service
 USER switchboard
 ENV SERVICE=${SERVICE}
 # JVM flags come from JAVA_TOOL_OPTIONS (docker-compose.yml), so the local run and the end-to-end test use the same ones
-ENTRYPOINT ["java", "-jar", "/app/app.jar"]
+ENTRYPOINT ["java", "-XX:AOTCache=/app/service/app.aot", "-jar", "/app/service/app.jar"]
