@@ -47,8 +47,12 @@ launch() {
     (
         cd "$bench_run"
         export JAVA_TOOL_OPTIONS=$java_options
-        export SWITCHBOARD_SOCKET_SERVERS_ECHO_PORT=0 SWITCHBOARD_SOCKET_SERVERS_RFC862_PORT=0
-        export SWITCHBOARD_SOCKET_SERVERS_CONTACTS_PORT=0 SWITCHBOARD_SOCKET_SERVERS_CHAT_PORT=0
+        # free raw ports (naming another service's server would declare it here)
+        case $module in
+            random-service) export SWITCHBOARD_SOCKET_SERVERS_ECHO_PORT=0 SWITCHBOARD_SOCKET_SERVERS_RFC862_PORT=0 ;;
+            contacts-service) export SWITCHBOARD_SOCKET_SERVERS_CONTACTS_PORT=0 ;;
+            messaging-service) export SWITCHBOARD_SOCKET_SERVERS_CHAT_PORT=0 ;;
+        esac
         export SWITCHBOARD_FILESHARE_DATA_DIR=$bench_run/startup-files SWITCHBOARD_FILESHARE_PUBLIC_DIR=$project_dir/deploy/public
         export RANDOM_SERVICE_URL=http://127.0.0.1:18082 CONTACTS_SERVICE_URL=http://127.0.0.1:18081
         export MESSAGING_SERVICE_URL=http://127.0.0.1:18083 FILESHARE_SERVICE_URL=http://127.0.0.1:18084

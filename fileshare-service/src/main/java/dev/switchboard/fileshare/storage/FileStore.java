@@ -2,12 +2,14 @@ package dev.switchboard.fileshare.storage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -80,6 +82,10 @@ public class FileStore {
 	 */
 	public String commit(IncomingFile file) throws IOException {
 		Files.move(file.path(), this.files.resolve(file.storedName()), StandardCopyOption.ATOMIC_MOVE);
+		// the new directory entry is durable too, before the share is acknowledged
+		try (FileChannel directory = FileChannel.open(this.files, StandardOpenOption.READ)) {
+			directory.force(true);
+		}
 		return file.storedName();
 	}
 

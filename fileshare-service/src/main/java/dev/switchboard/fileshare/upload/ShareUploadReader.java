@@ -195,6 +195,9 @@ public class ShareUploadReader {
 					out.write(wrapped);
 				}
 			}
+			// on disk before the share is acknowledged (201): a crash right after loses
+			// nothing
+			out.force(false);
 		}
 		return new ReceivedFile(name, size, HexFormat.of().formatHex(sha256.digest()), crc32.getValue(), incoming);
 	}

@@ -4,14 +4,17 @@ import java.io.IOException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.server.HandshakeInterceptor;
 import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 import org.springframework.web.socket.server.support.OriginHandshakeInterceptor;
 
@@ -62,6 +65,38 @@ final class HandshakeProblems {
 		protected void handleInvalidConnectHeader(ServerHttpRequest request, ServerHttpResponse response)
 				throws IOException {
 			write(this.json, request, response, HttpStatus.BAD_REQUEST, NOT_A_HANDSHAKE);
+		}
+
+	}
+
+	/**
+	 * Answers 405 problem JSON (with {@code Allow: GET}) to any method but GET: a
+	 * handshake is always a GET.
+	 */
+	static final class GetOnlyInterceptor implements HandshakeInterceptor {
+
+		private final JsonMapper json;
+
+		GetOnlyInterceptor(JsonMapper json) {
+			this.json = json;
+		}
+
+		@Override
+		public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
+				Map<String, Object> attributes) throws Exception {
+			if (HttpMethod.GET.equals(request.getMethod())) {
+				return true;
+			}
+			response.getHeaders().setAllow(Set.of(HttpMethod.GET));
+			write(this.json, request, response, HttpStatus.METHOD_NOT_ALLOWED,
+					"The WebSocket chat opens with a GET handshake (Upgrade: websocket), not " + request.getMethod()
+							+ ".");
+			return false;
+		}
+
+		@Override
+		public void afterHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
+				Exception exception) {
 		}
 
 	}

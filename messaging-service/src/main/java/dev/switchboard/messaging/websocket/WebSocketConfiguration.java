@@ -47,7 +47,8 @@ class WebSocketConfiguration implements WebSocketConfigurer {
 		// agrees with it
 		registry.addHandler(this.handler, PATH)
 			.setHandshakeHandler(new HandshakeProblems.HandshakeHandler(this.json))
-			.addInterceptors(new HandshakeProblems.OriginInterceptor(origins, this.json))
+			.addInterceptors(new HandshakeProblems.GetOnlyInterceptor(this.json),
+					new HandshakeProblems.OriginInterceptor(origins, this.json))
 			.setAllowedOriginPatterns(origins.toArray(String[]::new));
 	}
 

@@ -321,6 +321,12 @@ class ChatWebSocketTests extends MessagingIntegrationTest {
 		assertThat(plain.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(json.readTree(plain.body()).path("detail").asString()).contains("WebSocket client");
+		HttpResponse<String> posted = post("/ws/chat", "{}", null);
+		assertThat(posted.statusCode()).isEqualTo(405);
+		assertThat(posted.headers().firstValue("Allow")).hasValue("GET");
+		assertThat(posted.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(json.readTree(posted.body()).path("detail").asString()).contains("GET handshake");
 	}
 
 	@Test
