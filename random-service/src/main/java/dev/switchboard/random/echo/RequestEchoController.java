@@ -39,7 +39,7 @@ class RequestEchoController {
 		this.bodies = new RequestBodyParser(json, properties.maxBodySize());
 	}
 
-	@RequestMapping(path = { "/api/echo", "/api/echo/**" },
+	@RequestMapping(path = "/api/echo/{path}",
 			method = { RequestMethod.GET, RequestMethod.POST, RequestMethod.PUT, RequestMethod.PATCH,
 					RequestMethod.DELETE, RequestMethod.OPTIONS })
 	@Operation(summary = "Echo the request: method, path, query, headers, body and client",
@@ -69,9 +69,8 @@ class RequestEchoController {
 		return echoAnyPath(request);
 	}
 
-	// /api/echo itself and deeper paths, same answer; the document shows the one-segment
-	// form,
-	// which Swagger UI can try out
+	// /api/echo itself and deeper paths: the same answer. The document shows the
+	// one-segment form, which Swagger UI can try out.
 	@Hidden
 	@RequestMapping(path = { "/api/echo", "/api/echo/**" }, method = { RequestMethod.GET, RequestMethod.POST,
 			RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE, RequestMethod.OPTIONS })
