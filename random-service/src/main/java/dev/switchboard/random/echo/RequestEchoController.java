@@ -47,8 +47,9 @@ class RequestEchoController {
 					+ "parsed JSON for a JSON Content-Type (invalid JSON: 400), form fields for "
 					+ "application/x-www-form-urlencoded, text otherwise, null when empty; at most "
 					+ "switchboard.echo.http.max-body-size (default 1MB, else 413). client is ip:port of the TCP "
-					+ "peer, or the address in X-Forwarded-For/Forwarded when the request came through a proxy "
-					+ "(the gateway).",
+					+ "peer; through the gateway it is the caller's IP from X-Forwarded-For (the service trusts "
+					+ "forwarded headers, which it then hides from headers) with the port of the gateway's "
+					+ "connection.",
 			parameters = @Parameter(name = "a", in = ParameterIn.QUERY, description = "Any query parameter",
 					example = "1"))
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, content = {

@@ -7,8 +7,8 @@ import org.springframework.util.unit.DataSize;
 /**
  * Limits of the random API: every size a request can ask for is bounded.
  *
- * @param maxCount Maximum number of values one request can ask for with {@code n}.
- * @param maxBytes Maximum size of {@code /api/random/bytes}.
+ * @param maxCount Maximum number of values one request can ask for with the n parameter.
+ * @param maxBytes Maximum number of bytes one request to /api/random/bytes can ask for.
  * @param maxStringLength Maximum length, in characters, of one random string.
  * @param maxStringCharacters Maximum number of characters of all the strings of one
  * request (length times n).

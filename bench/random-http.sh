@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Random API over HTTP: random-service direct, through the gateway, and the course's Python http.server
+#
+# Usage: bench/random-http.sh [ROUNDS=3] [PATH=/api/random/int]
+# Starts random-service (compose's JVM flags, HTTP 19382, raw sockets on free ports), the gateway
+# (19380, RANDOM_SERVICE_URL pointing at it) and the course's random API as a peer
+# (../shared/bench/peers/python/random_server.py: ThreadingHTTPServer, HTTP/1.0, port 13082).
+# Warms both JVMs up (not recorded), then ROUNDS rounds alternating direct, gateway, python, each
+# `tools/http-wrk.sh -d 10 -c 64 -t 1 -w 2 URL` (wrk, keep-alive where the server allows it) after
+# waiting for a quiet machine (>= 85 % idle, at most ~90 s; idle_before says what it was).
+# Prints one line per run, then per target the median rps and p99, then the ratios with the
+# targets of the issue: direct >= 10x python, gateway >= 0.6x direct. Stops everything.
+# Build first: ./mvnw -q -B -DskipTests package -pl gateway,random-service -am
+set -euo pipefail
+source "$(cd "$(dirname "$0")" && pwd)/lib.sh"
+
+rounds=${1:-3}
+path=${2:-/api/random/int}
+((rounds >= 1 && rounds <= 10)) || { echo "ROUNDS must be 1..10" >&2; exit 2; }
+[[ $path == /api/random/* ]] || { echo "PATH must be under /api/random/" >&2; exit 2; }
+random_port=19382 gateway_port=19380 python_port=13082
+results=$bench_run/random-http-$(date +%Y%m%dT%H%M%S).txt
+
+python_started=
+cleanup() {
+    stop_services
+    [[ -n $python_started ]] && "$peer" stop py-random 2>/dev/null
+    return 0
+}
+trap cleanup EXIT
+raise_nofile 65536
+
+cpu_idle() {
+    local a1 a2 a3 a4 a5 a6 a7 b1 b2 b3 b4 b5 b6 b7
+    read -r _ a1 a2 a3 a4 a5 a6 a7 _ </proc/stat
+    sleep 1
+    read -r _ b1 b2 b3 b4 b5 b6 b7 _ </proc/stat
+    echo $(((b4 - a4) * 100 / ((b1 + b2 + b3 + b4 + b5 + b6 + b7) - (a1 + a2 + a3 + a4 + a5 + a6 + a7))))
+}
+# Wait (at most ~90 s) for a machine >= 85 % idle; print the idle % seen last
+wait_quiet() {
+    local idle i
+    for ((i = 0; i < 45; i++)); do idle=$(cpu_idle); ((idle >= 85)) && break; sleep 1; done
+    echo "$idle"
+}
+
+start_service random-service "$random_port" --spring.main.banner-mode=off \
+    --switchboard.socket.servers.echo.port=0 --switchboard.socket.servers.rfc862.port=0
+export RANDOM_SERVICE_URL=http://127.0.0.1:$random_port
+start_service gateway "$gateway_port" --spring.main.banner-mode=off
+if ! "$peer" pid py-random >/dev/null 2>&1; then
+    "$peer" start py-random "$python_port" 2>/dev/null
+    python_started=1
+fi
+
+declare -A urls=([direct]=http://127.0.0.1:$random_port$path [gateway]=http://127.0.0.1:$gateway_port$path
+                 [python]=http://127.0.0.1:$python_port$path)
+# JIT warm-up of both JVMs, not recorded (the gateway's run also warms the service)
+"$tools/http-wrk.sh" -d 30 -c 64 -t 1 -w 0 "${urls[gateway]}" >/dev/null 2>&1
+"$tools/http-wrk.sh" -d 10 -c 64 -t 1 -w 0 "${urls[direct]}" >/dev/null 2>&1
+
+for ((run = 1; run <= rounds; run++)); do
+    for system in direct gateway python; do
+        idle=$(wait_quiet)
+        line=$("$tools/http-wrk.sh" -d 10 -c 64 -t 1 -w 2 "${urls[$system]}" 2>/dev/null | tail -1)
+        echo "case=http-int system=$system run=$run idle_before=$idle ${line:-failed=1}" | tee -a "$results"
+    done
+done
+echo "raw results: $results" >&2
+
+python3 - "$results" <<'PY'
+import statistics, sys
+rows = [dict(t.split("=", 1) for t in line.split() if "=" in t) for line in open(sys.argv[1], encoding="utf-8")]
+median = {}
+for system in ("direct", "gateway", "python"):
+    runs = [r for r in rows if r.get("system") == system and "rps" in r]
+    if not runs:
+        print(f"target={system} failed=1")
+        continue
+    rps = statistics.median(float(r["rps"]) for r in runs)
+    p99 = statistics.median(float(r["p99_ms"]) for r in runs)
+    errors = sum(int(r["errors"]) for r in runs)
+    median[system] = rps
+    each = "/".join("%.0f" % float(r["rps"]) for r in runs)
+    print(f"target={system} runs={len(runs)} median_rps={rps:.0f} median_p99_ms={p99:.2f} errors={errors} rps_runs={each}")
+if {"direct", "python"} <= median.keys():
+    ratio = median["direct"] / median["python"]
+    print(f"ratio=direct/python value={ratio:.1f}x target=10x {'met' if ratio >= 10 else 'NOT met'}")
+if {"gateway", "direct"} <= median.keys():
+    ratio = median["gateway"] / median["direct"]
+    print(f"ratio=gateway/direct value={ratio:.2f}x target=0.6x {'met' if ratio >= 0.6 else 'NOT met'}")
+PY
