@@ -3,6 +3,7 @@ package dev.switchboard.e2e;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
@@ -110,7 +112,7 @@ class DatabaseOutageIT {
 				"/api/users/" + recipient.path("id").asLong() + "/messages?limit=1000", "Authorization",
 				SuiteHttp.bearer(recipient.path("token").asString()));
 		assertThat(inbox.status()).as(inbox.toString()).isEqualTo(200);
-		Set<String> stored = new java.util.HashSet<>();
+		Set<String> stored = new HashSet<>();
 		inbox.json().forEach((message) -> stored.add(message.path("id").asString()));
 		assertThat(stored).containsAll(acknowledged(outcomes, "message").stream().map(Outcome::key).toList());
 		for (Outcome outcome : acknowledged(outcomes, "share")) {
@@ -206,7 +208,7 @@ class DatabaseOutageIT {
 					+ this.outcomes.subList(Math.max(0, this.outcomes.size() - 30), this.outcomes.size()));
 		}
 
-		private void run(String operation, java.util.function.Supplier<SuiteHttp.Answer> write) {
+		private void run(String operation, Supplier<SuiteHttp.Answer> write) {
 			Instant end = Instant.now().plus(MAX_DURATION);
 			for (int i = 0; i < MAX_WRITES_PER_THREAD && this.running.get() && Instant.now().isBefore(end); i++) {
 				Instant start = Instant.now();

@@ -78,7 +78,11 @@ class GracefulShutdownIT {
 		try (Tcp tcp = Tcp.connect(this.suite.publishedPort(3001), Duration.ofSeconds(60))) {
 			tcp.send(request.substring(0, request.length() / 2));
 			assertThat(halfSent.await(30, TimeUnit.SECONDS)).as("half of the upload sent").isTrue();
-			Thread.sleep(1000); // both halves reach the services
+			// both requests are in the services' hands
+			Prometheus.awaitAtLeast(fileshare, "http_server_requests_active_seconds_count", "method=\"POST\"", 1,
+					Duration.ofSeconds(20));
+			Prometheus.awaitAtLeast(contacts, "switchboard_socket_connections_active_connections",
+					"server=\"contacts\"", 1, Duration.ofSeconds(20));
 
 			fileshare.terminate();
 			contacts.terminate();

@@ -1,5 +1,6 @@
 package dev.switchboard.e2e;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -153,7 +154,7 @@ final class SuiteHttp {
 
 		static Multipart of(Map<String, byte[]> files, Map<String, String> fields) {
 			String boundary = "e2e-" + UUID.randomUUID();
-			var out = new java.io.ByteArrayOutputStream();
+			var out = new ByteArrayOutputStream();
 			Map<String, String> orderedFields = new LinkedHashMap<>(fields);
 			orderedFields.forEach((name, value) -> write(out, "--" + boundary
 					+ "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n"));
@@ -171,7 +172,7 @@ final class SuiteHttp {
 			return "multipart/form-data; boundary=" + this.boundary;
 		}
 
-		private static void write(java.io.ByteArrayOutputStream out, String text) {
+		private static void write(ByteArrayOutputStream out, String text) {
 			out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
 		}
 
