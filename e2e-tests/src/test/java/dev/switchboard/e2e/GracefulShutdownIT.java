@@ -96,7 +96,9 @@ class GracefulShutdownIT {
 			assertThat(added.path("status").asBoolean()).as(reply).isTrue();
 			assertThat(added.path("data").path("mail").asString()).isEqualTo(mail);
 		}
-		resume.countDown();
+		finally {
+			resume.countDown(); // the rest of the upload; also when an assertion failed
+		}
 		HttpResponse<String> response = uploaded.get(60, TimeUnit.SECONDS);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
 		String token = SuiteHttp.JSON.readTree(response.body()).path("token").asString();
