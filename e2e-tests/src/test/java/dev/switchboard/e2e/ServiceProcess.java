@@ -153,6 +153,41 @@ final class ServiceProcess {
 		}
 	}
 
+	/**
+	 * Send SIGTERM, as {@code docker compose stop} does first, without waiting.
+	 */
+	synchronized void terminate() {
+		Process running = this.process;
+		if (running != null && running.isAlive()) {
+			running.destroy();
+		}
+	}
+
+	/**
+	 * Wait for the process to exit.
+	 * @param timeout the longest wait
+	 * @return its exit code
+	 */
+	int awaitExit(Duration timeout) {
+		Process running = this.process;
+		try {
+			if (!running.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+				throw new AssertionError(this.name + " did not exit within " + timeout + "; its log:\n" + tail());
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		return running.exitValue();
+	}
+
+	/** Start the service again and wait until it is ready. */
+	void restart(Duration timeout) {
+		start();
+		awaitReady(timeout);
+	}
+
 	/** Kill the service at once (SIGKILL), as a crash would. */
 	synchronized void kill() {
 		Process running = this.process;

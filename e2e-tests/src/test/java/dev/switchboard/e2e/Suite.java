@@ -24,7 +24,7 @@ final class Suite {
 			"SWITCHBOARD_SOCKET_SERVERS_RFC862_PORT", 3001, "SWITCHBOARD_SOCKET_SERVERS_CONTACTS_PORT", 3002,
 			"SWITCHBOARD_SOCKET_SERVERS_CHAT_PORT");
 
-	private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(4);
+	static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(4);
 
 	private static Suite shared;
 
@@ -80,6 +80,27 @@ final class Suite {
 
 	String gatewayUrl() {
 		return service("gateway").url();
+	}
+
+	/** Return an HTTP client of the gateway, the way users reach the suite. */
+	SuiteHttp gateway() {
+		return new SuiteHttp(gatewayUrl());
+	}
+
+	/**
+	 * Bring back whatever a fault test broke: PostgreSQL if stopped, and every service
+	 * that is not running, then wait until each is ready again.
+	 */
+	synchronized void ensureHealthy() {
+		if (!this.database.isRunning()) {
+			this.database.start();
+		}
+		for (ServiceProcess service : this.services.values()) {
+			if (!service.isAlive()) {
+				service.start();
+			}
+		}
+		this.services.values().forEach((service) -> service.awaitReady(STARTUP_TIMEOUT));
 	}
 
 	/**

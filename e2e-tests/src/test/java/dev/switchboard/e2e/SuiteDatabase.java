@@ -33,6 +33,8 @@ final class SuiteDatabase {
 
 	private EmbeddedPostgres postgres;
 
+	private volatile boolean running;
+
 	SuiteDatabase(ComposeFile compose, Path root, Path dataDirectory) {
 		this.environment = compose.environment(SERVICE);
 		this.initScript = root.resolve("deploy/postgres/init-databases.sql");
@@ -65,11 +67,17 @@ final class SuiteDatabase {
 		if (fresh) {
 			initialise();
 		}
+		this.running = true;
+	}
+
+	boolean isRunning() {
+		return this.running;
 	}
 
 	synchronized void stop() {
 		if (this.postgres != null) {
 			try {
+				this.running = false;
 				this.postgres.close();
 			}
 			catch (IOException ex) {

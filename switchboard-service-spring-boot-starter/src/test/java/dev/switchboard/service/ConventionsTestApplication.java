@@ -1,14 +1,26 @@
 package dev.switchboard.service;
 
+import java.io.IOException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.dao.InvalidDataAccessResourceUsageException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
+import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -48,6 +60,26 @@ class ConventionsTestApplication {
 			throw new CannotCreateTransactionException("Connection refused");
 		}
 
+		@GetMapping("/storage/connection-lost")
+		String connectionLost() {
+			// what Hibernate reports when PostgreSQL shuts down under a query
+			throw new InvalidDataAccessResourceUsageException("could not execute statement",
+					new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
+		}
+
+		@GetMapping("/storage/rollback-failed")
+		String rollbackFailed() {
+			// the rollback that follows, on the connection Hikari has closed (HikariCP 7
+			// throws this without a SQLState)
+			throw new TransactionSystemException("Unable to rollback against JDBC Connection",
+					new SQLException("Connection is closed"));
+		}
+
+		@GetMapping("/storage/misuse")
+		String misuse() {
+			throw new InvalidDataAccessApiUsageException("a bug, not an outage");
+		}
+
 		@GetMapping("/teapot")
 		void teapot(HttpServletResponse response) throws Exception {
 			response.sendError(418);
@@ -56,6 +88,28 @@ class ConventionsTestApplication {
 	}
 
 	record Thing(@NotBlank String name) {
+	}
+
+	/**
+	 * A filter that needs the database, as token authentication does, while it is down.
+	 */
+	@Bean
+	FilterRegistrationBean<OncePerRequestFilter> storageFilter() {
+		FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
+				new OncePerRequestFilter() {
+
+					@Override
+					protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+							FilterChain chain) throws IOException {
+						throw new IllegalStateException("Token lookup failed",
+								new SQLTransientConnectionException(
+										"HikariPool-1 - Connection is not available, request timed out after 3000ms.",
+										"08001"));
+					}
+
+				});
+		registration.addUrlPatterns("/storage/in-filter");
+		return registration;
 	}
 
 }

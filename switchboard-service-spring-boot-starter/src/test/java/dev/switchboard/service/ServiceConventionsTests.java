@@ -86,6 +86,31 @@ class ServiceConventionsTests {
 	}
 
 	@Test
+	void shouldAnswer503WhenTheConnectionIsLostUnderAQuery() throws Exception {
+		HttpResponse<String> response = send(get("/storage/connection-lost"));
+		assertProblem(response, 503);
+		assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
+	}
+
+	@Test
+	void shouldAnswer503WhenTheRollbackFindsTheConnectionClosed() throws Exception {
+		assertProblem(send(get("/storage/rollback-failed")), 503);
+	}
+
+	@Test
+	void shouldAnswer503WhenAFilterCannotGetAConnection() throws Exception {
+		HttpResponse<String> response = send(get("/storage/in-filter"));
+		assertProblem(response, 503);
+		assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
+		assertThat(json.readTree(response.body()).path("instance").asString()).isEqualTo("/storage/in-filter");
+	}
+
+	@Test
+	void shouldStillAnswer500ForADataAccessBug() throws Exception {
+		assertProblem(send(get("/storage/misuse")), 500);
+	}
+
+	@Test
 	void shouldRenderContainerErrorsAsProblemJson() throws Exception {
 		HttpResponse<String> response = send(get("/teapot"));
 		assertProblem(response, 418);

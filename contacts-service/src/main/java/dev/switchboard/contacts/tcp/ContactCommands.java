@@ -16,6 +16,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.ErrorResponseException;
 
 import dev.switchboard.contacts.contacts.Contact;
@@ -68,7 +69,9 @@ class ContactCommands {
 		catch (JacksonException ex) {
 			return CommandReply.error("invalid request: " + ex.getOriginalMessage());
 		}
-		catch (DataAccessException ex) {
+		catch (DataAccessException | TransactionException ex) {
+			// the database is down: no transaction could even begin
+			// (CannotCreateTransactionException)
 			logger.warn("Contacts storage failed during a TCP command: " + ex.getMessage());
 			return CommandReply.error("the address book is unavailable right now, try again later");
 		}

@@ -21,7 +21,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * Renders the errors the servlet container reports itself (before or outside any
  * controller) as problem JSON, where Spring Boot's default would answer its own JSON or a
- * whitelabel page.
+ * whitelabel page. A failure caused by a lost database connection is a 503, as in
+ * {@link StorageUnavailableExceptionHandler}.
  */
 @Hidden
 @RestController
@@ -36,6 +37,16 @@ public class ProblemErrorController implements ErrorController {
 
 	@RequestMapping
 	ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+		if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
+				&& StorageFailures.isUnavailable(failure)) {
+			// the storage went away under a filter (e.g. token authentication), before
+			// any controller
+			ResponseEntity<ProblemDetail> unavailable = StorageFailures.unavailable();
+			if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String path) {
+				unavailable.getBody().setInstance(UriComponentsBuilder.fromPath(path).build().encode().toUri());
+			}
+			return unavailable;
+		}
 		HttpStatus status = status(request);
 		Map<String, Object> attributes = this.errorAttributes.getErrorAttributes(new ServletWebRequest(request),
 				ErrorAttributeOptions.of(ErrorAttributeOptions.Include.PATH));

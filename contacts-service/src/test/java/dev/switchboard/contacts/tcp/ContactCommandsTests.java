@@ -1,0 +1,51 @@
+package dev.switchboard.contacts.tcp;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.data.domain.Pageable;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+import dev.switchboard.contacts.contacts.ContactRequest;
+import dev.switchboard.contacts.contacts.ContactService;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
+
+/**
+ * What a TCP client reads when the store is down: that the address book is unavailable,
+ * never an internal error.
+ */
+class ContactCommandsTests {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private final ContactService service = mock(ContactService.class);
+
+	private final ContactCommands commands = new ContactCommands(this.service, new ContactsProtocolProperties(1000));
+
+	@Test
+	void shouldSayTheAddressBookIsUnavailableWhenNoTransactionCanBegin() {
+		given(this.service.create(any(ContactRequest.class)))
+			.willThrow(new CannotCreateTransactionException("Could not open JPA EntityManager for transaction"));
+		CommandReply reply = this.commands
+			.execute(json.readTree("{\"cmd\": \"add\", \"args\": {\"name\": \"Ada\", \"mail\": \"ada@example.org\"}}"));
+		assertThat(reply.status()).isFalse();
+		assertThat(reply.msg()).isEqualTo("the address book is unavailable right now, try again later");
+		assertThat(reply.data()).isNull();
+	}
+
+	@Test
+	void shouldSayTheAddressBookIsUnavailableWhenAQueryLosesItsConnection() {
+		given(this.service.find(isNull(), any(Pageable.class)))
+			.willThrow(new DataAccessResourceFailureException("An I/O error occurred while sending to the backend"));
+		CommandReply reply = this.commands.execute(json.readTree("{\"cmd\": \"list\", \"args\": {}}"));
+		assertThat(reply.status()).isFalse();
+		assertThat(reply.msg()).isEqualTo("the address book is unavailable right now, try again later");
+	}
+
+}

@@ -1,0 +1,232 @@
+package dev.switchboard.e2e;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A chat client of {@code /ws/chat} through the gateway, as the web page is: it sends the
+ * page's {@code Origin}, keeps every frame it receives, and can reconnect after a drop.
+ */
+final class ChatSocket implements AutoCloseable {
+
+	private static final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final List<JsonNode> frames = new ArrayList<>();
+
+	private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+
+	private final WebSocket socket;
+
+	private ChatSocket(String gatewayUrl) {
+		URI uri = URI.create(gatewayUrl.replaceFirst("^http", "ws") + "/ws/chat");
+		try {
+			this.socket = client.newWebSocketBuilder()
+				.header("Origin", gatewayUrl)
+				.connectTimeout(Duration.ofSeconds(5))
+				.buildAsync(uri, new Listener())
+				.get(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("Cannot open " + uri + ": " + ex, ex);
+		}
+	}
+
+	static ChatSocket open(String gatewayUrl) {
+		return new ChatSocket(gatewayUrl);
+	}
+
+	/**
+	 * Open a socket as the web page does after a drop: try again every half second until
+	 * it connects or the time is up.
+	 * @param gatewayUrl the gateway
+	 * @param timeout the longest wait
+	 * @return the socket
+	 */
+	static ChatSocket reconnect(String gatewayUrl, Duration timeout) {
+		Instant deadline = Instant.now().plus(timeout);
+		RuntimeException last = null;
+		while (Instant.now().isBefore(deadline)) {
+			try {
+				return new ChatSocket(gatewayUrl);
+			}
+			catch (RuntimeException ex) {
+				last = ex;
+				sleep(Duration.ofMillis(500));
+			}
+		}
+		throw new AssertionError("Could not reconnect to the chat within " + timeout, last);
+	}
+
+	/**
+	 * Sign in with a token and wait for the welcome.
+	 * @param token the user's token
+	 * @return the welcome frame
+	 */
+	JsonNode signIn(String token) {
+		send(Map.of("type", "auth", "token", token));
+		return await((frame) -> type(frame, "welcome") || type(frame, "error"), Duration.ofSeconds(15));
+	}
+
+	/**
+	 * Join a room and wait for its history.
+	 * @param room the room
+	 * @return the history frame
+	 */
+	JsonNode join(String room) {
+		send(Map.of("type", "join", "room", room));
+		return await((frame) -> type(frame, "history") && room.equals(frame.path("room").asString()),
+				Duration.ofSeconds(15));
+	}
+
+	void send(Map<String, ?> frame) {
+		try {
+			this.socket.sendText(SuiteHttp.JSON.writeValueAsString(frame), true).get(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("Cannot send " + frame, ex);
+		}
+	}
+
+	/**
+	 * Wait for the first frame received (since the socket opened) that matches.
+	 * @param matching what to wait for
+	 * @param timeout the longest wait
+	 * @return the frame
+	 */
+	JsonNode await(Predicate<JsonNode> matching, Duration timeout) {
+		Instant deadline = Instant.now().plus(timeout);
+		synchronized (this.frames) {
+			while (true) {
+				for (JsonNode frame : this.frames) {
+					if (matching.test(frame)) {
+						return frame;
+					}
+				}
+				long left = Duration.between(Instant.now(), deadline).toMillis();
+				if (left <= 0) {
+					throw new AssertionError("No matching frame within " + timeout + "; received: " + this.frames);
+				}
+				try {
+					this.frames.wait(left);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException(ex);
+				}
+			}
+		}
+	}
+
+	List<JsonNode> frames() {
+		synchronized (this.frames) {
+			return List.copyOf(this.frames);
+		}
+	}
+
+	boolean isClosed() {
+		return this.closed.isDone();
+	}
+
+	/**
+	 * Wait until the server closes the socket (or it drops).
+	 * @param timeout the longest wait
+	 * @return the close status code, or -1 when the connection dropped without one
+	 */
+	int awaitClose(Duration timeout) {
+		try {
+			return this.closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		catch (ExecutionException | TimeoutException | CompletionException ex) {
+			throw new AssertionError("The chat socket was not closed within " + timeout, ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		if (!this.closed.isDone()) {
+			this.socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+		}
+		this.socket.abort();
+	}
+
+	static boolean type(JsonNode frame, String type) {
+		return type.equals(frame.path("type").asString());
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private final class Listener implements WebSocket.Listener {
+
+		private final StringBuilder text = new StringBuilder();
+
+		@Override
+		public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+			this.text.append(data);
+			if (last) {
+				JsonNode frame = SuiteHttp.JSON.readTree(this.text.toString());
+				this.text.setLength(0);
+				synchronized (ChatSocket.this.frames) {
+					ChatSocket.this.frames.add(frame);
+					ChatSocket.this.frames.notifyAll();
+				}
+			}
+			webSocket.request(1);
+			return null;
+		}
+
+		@Override
+		public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+			ChatSocket.this.closed.complete(statusCode);
+			wake();
+			return null;
+		}
+
+		@Override
+		public void onError(WebSocket webSocket, Throwable error) {
+			ChatSocket.this.closed.complete(-1);
+			wake();
+		}
+
+		private void wake() {
+			synchronized (ChatSocket.this.frames) {
+				ChatSocket.this.frames.notifyAll();
+			}
+		}
+
+	}
+
+}
