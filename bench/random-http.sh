@@ -56,8 +56,8 @@ fi
 declare -A urls=([direct]=http://127.0.0.1:$random_port$path [gateway]=http://127.0.0.1:$gateway_port$path
                  [python]=http://127.0.0.1:$python_port$path)
 # JIT warm-up of both JVMs, not recorded (the gateway's run also warms the service)
-"$tools/http-wrk.sh" -d 30 -c 64 -t 1 -w 0 "${urls[gateway]}" >/dev/null 2>&1
-"$tools/http-wrk.sh" -d 10 -c 64 -t 1 -w 0 "${urls[direct]}" >/dev/null 2>&1
+"$tools/http-wrk.sh" -d 60 -c 64 -t 1 -w 0 "${urls[gateway]}" >/dev/null 2>&1
+"$tools/http-wrk.sh" -d 20 -c 64 -t 1 -w 0 "${urls[direct]}" >/dev/null 2>&1
 
 for ((run = 1; run <= rounds; run++)); do
     for system in direct gateway python; do
