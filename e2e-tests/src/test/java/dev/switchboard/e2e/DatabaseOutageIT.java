@@ -14,8 +14,6 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -25,28 +23,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * PostgreSQL goes away under load and comes back: the services say 503 (never 500, never
  * a hang) while it is gone, resume by themselves, and lose no acknowledged write.
  */
-class DatabaseOutageIT {
+class DatabaseOutageIT extends FaultTest {
 
 	/** The longest any answer may take while the database is gone. */
 	private static final Duration ANSWER_LIMIT = Duration.ofSeconds(8);
 
 	private static final List<String> STATEFUL = List.of("contacts-service", "messaging-service", "fileshare-service");
-
-	private Suite suite;
-
-	private SuiteHttp gateway;
-
-	@BeforeEach
-	void startSuite() {
-		this.suite = Suite.shared();
-		this.suite.ensureHealthy();
-		this.gateway = this.suite.gateway();
-	}
-
-	@AfterEach
-	void restore() {
-		this.suite.ensureHealthy();
-	}
 
 	@Test
 	void shouldAnswer503WhilePostgresIsDownAndKeepEveryAcknowledgedWrite() throws Exception {

@@ -19,8 +19,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -31,23 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sent through the gateway and a TCP contacts request half sent both complete, then each
  * service exits by itself.
  */
-class GracefulShutdownIT {
-
-	private Suite suite;
-
-	private SuiteHttp gateway;
-
-	@BeforeEach
-	void startSuite() {
-		this.suite = Suite.shared();
-		this.suite.ensureHealthy();
-		this.gateway = this.suite.gateway();
-	}
-
-	@AfterEach
-	void restore() {
-		this.suite.ensureHealthy();
-	}
+class GracefulShutdownIT extends FaultTest {
 
 	@Test
 	void shouldFinishInFlightRequestsThenExitOnSigterm() throws Exception {

@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -18,26 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * messaging-service restarts while people chat: their sockets close, they reconnect as
  * the web page does, and every message that was acknowledged is still there.
  */
-class MessagingRestartIT {
+class MessagingRestartIT extends FaultTest {
 
 	/** Room messages sent in all: the history a join answers holds the last 50. */
 	private static final int MAX_MESSAGES = 40;
-
-	private Suite suite;
-
-	private SuiteHttp gateway;
-
-	@BeforeEach
-	void startSuite() {
-		this.suite = Suite.shared();
-		this.suite.ensureHealthy();
-		this.gateway = this.suite.gateway();
-	}
-
-	@AfterEach
-	void restore() {
-		this.suite.ensureHealthy();
-	}
 
 	@Test
 	void shouldKeepEveryAcknowledgedMessageAcrossARestart() throws Exception {

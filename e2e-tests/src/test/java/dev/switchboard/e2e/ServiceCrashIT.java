@@ -3,8 +3,6 @@ package dev.switchboard.e2e;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,26 +11,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A service crashes (SIGKILL): the gateway answers 503 problem JSON on its routes within
  * 2 s, every other route keeps working, and its routes recover once it is back.
  */
-class ServiceCrashIT {
+class ServiceCrashIT extends FaultTest {
 
 	/** The gateway's circuit breaker waits 3 s before it tries a service again. */
 	private static final Duration RECOVERY_LIMIT = Duration.ofSeconds(10);
-
-	private Suite suite;
-
-	private SuiteHttp gateway;
-
-	@BeforeEach
-	void startSuite() {
-		this.suite = Suite.shared();
-		this.suite.ensureHealthy();
-		this.gateway = this.suite.gateway();
-	}
-
-	@AfterEach
-	void restore() {
-		this.suite.ensureHealthy();
-	}
 
 	@Test
 	void shouldAnswer503ForAKilledServiceKeepOtherRoutesAndRecoverWhenItIsBack() {

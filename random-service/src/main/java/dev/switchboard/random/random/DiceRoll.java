@@ -3,7 +3,7 @@ package dev.switchboard.random.random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.switchboard.random.system.InvalidParameterException;
+import dev.switchboard.service.problem.InvalidParameterException;
 
 /**
  * A roll in dice notation, {@code NdS+M}: {@code N} dice (1 when left out) of {@code S}

@@ -1,6 +1,6 @@
 package dev.switchboard.random.random;
 
-import dev.switchboard.random.system.InvalidParameterException;
+import dev.switchboard.service.problem.InvalidParameterException;
 
 /**
  * The checks shared by the random endpoints whose bounds come from configuration or from

@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.switchboard.random.system.InvalidParameterException;
+import dev.switchboard.service.problem.InvalidParameterException;
 
 import static dev.switchboard.random.random.RandomParameters.COUNT;
 import static dev.switchboard.random.random.RandomParameters.SEED;

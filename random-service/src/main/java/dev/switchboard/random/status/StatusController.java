@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.switchboard.random.system.InvalidParameterException;
+import dev.switchboard.service.problem.InvalidParameterException;
 
 /**
  * Answers any status code a client asks for, for teaching: 2xx and 3xx with a small JSON

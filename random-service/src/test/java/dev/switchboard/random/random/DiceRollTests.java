@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.util.unit.DataSize;
 
-import dev.switchboard.random.system.InvalidParameterException;
+import dev.switchboard.service.problem.InvalidParameterException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -122,7 +122,7 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
 		return result.getResolvableErrors().stream().map((error) -> new InvalidField(name, message(error)));
 	}
 
-	private static String describe(List<InvalidField> errors) {
+	static String describe(List<InvalidField> errors) {
 		if (errors.isEmpty()) {
 			return "The request is invalid.";
 		}

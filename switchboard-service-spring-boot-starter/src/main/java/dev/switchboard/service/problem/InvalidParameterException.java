@@ -1,16 +1,18 @@
-package dev.switchboard.random.system;
+package dev.switchboard.service.problem;
 
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
+import dev.switchboard.service.problem.ProblemDetailsExceptionHandler.InvalidField;
+
 /**
  * A request parameter that is well-formed but unacceptable (out of a configured range,
- * inconsistent with another one): a 400 problem shaped like the starter's validation
- * problems, naming the parameter in {@code detail} and {@code errors}.
+ * inconsistent with another one), found by the application's own checks: the same 400
+ * problem as {@link ProblemDetailsExceptionHandler} answers for Bean Validation, naming
+ * the parameter in {@code detail} and {@code errors}.
  */
 public class InvalidParameterException extends ErrorResponseException {
 
@@ -28,10 +30,11 @@ public class InvalidParameterException extends ErrorResponseException {
 	}
 
 	private static ProblemDetail problem(String parameter, String message) {
+		List<InvalidField> errors = List.of(new InvalidField(parameter, message));
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				"Invalid '" + parameter + "' " + message + ".");
+				ProblemDetailsExceptionHandler.describe(errors));
 		problem.setTitle("Invalid request parameters");
-		problem.setProperty("errors", List.of(Map.of("name", parameter, "message", message)));
+		problem.setProperty("errors", errors);
 		return problem;
 	}
 
