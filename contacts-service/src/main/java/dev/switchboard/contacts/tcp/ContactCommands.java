@@ -2,6 +2,7 @@ package dev.switchboard.contacts.tcp;
 
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolation;
@@ -42,9 +43,12 @@ class ContactCommands {
 
 	private final ContactsProtocolProperties properties;
 
+	private final Semaphore storageTurns;
+
 	ContactCommands(ContactService service, ContactsProtocolProperties properties) {
 		this.service = service;
 		this.properties = properties;
+		this.storageTurns = new Semaphore(properties.maxConcurrentCommands(), true);
 	}
 
 	/**
@@ -53,6 +57,13 @@ class ContactCommands {
 	 * @return the reply
 	 */
 	CommandReply execute(JsonNode request) {
+		try {
+			this.storageTurns.acquire();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return CommandReply.error("the server is shutting down, try again later");
+		}
 		try {
 			return run(request);
 		}
@@ -78,6 +89,9 @@ class ContactCommands {
 		catch (RuntimeException ex) {
 			logger.error("TCP contacts command failed", ex);
 			return CommandReply.error("internal error: the command failed on the server");
+		}
+		finally {
+			this.storageTurns.release();
 		}
 	}
 

@@ -26,7 +26,7 @@ class ContactCommandsTests {
 
 	private final ContactService service = mock(ContactService.class);
 
-	private final ContactCommands commands = new ContactCommands(this.service, new ContactsProtocolProperties(1000));
+	private final ContactCommands commands = new ContactCommands(this.service, new ContactsProtocolProperties(1000, 8));
 
 	@Test
 	void shouldSayTheAddressBookIsUnavailableWhenNoTransactionCanBegin() {
