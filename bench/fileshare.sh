@@ -96,6 +96,14 @@ two() {
         "$work/a" "$work/b"
 }
 
+# warm_up URL: a JVM relays at full speed only once its hot paths are compiled (the gateway
+# starts at about a third of its steady rate): one download, then two rounds of two at once.
+warm_up() {
+    curl -s -o /dev/null "$1"
+    two "$1" >/dev/null
+    two "$1" >/dev/null
+}
+
 # record CASE SYSTEM COMMAND...: wait for a quiet machine, run, print the result line.
 record() {
     local case=$1 system=$2 idle
@@ -116,7 +124,7 @@ start_service fileshare-service "$service_port" \
 service="http://127.0.0.1:$service_port"
 record upload-1g fileshare-direct sampled "fileshare:$fileshare_service_pid" upload "$service/api/shares"
 url=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["url"])' "$work/share.json")
-curl -s -o /dev/null "$url"   # warm-up
+warm_up "$url"
 record download-1g-1curl fileshare-direct sampled "fileshare:$fileshare_service_pid" one "$url"
 direct2=$(record download-1g-2curl fileshare-direct sampled "fileshare:$fileshare_service_pid" two "$url")
 echo "$direct2"
@@ -157,7 +165,7 @@ else
     answered=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["url"])' "$work/share.json")
     url="$gateway/s/${answered##*/}"
     echo "case=gateway-link system=fileshare-gateway url_points_at_gateway=$([[ $answered == "$url" ]] && echo yes || echo "no($answered)")"
-    curl -s -o /dev/null "$url"   # warm-up
+    warm_up "$url"
     record download-1g-1curl fileshare-gateway sampled "$both" one "$url"
     gateway2=$(record download-1g-2curl fileshare-gateway sampled "$both" two "$url")
     echo "$gateway2"
