@@ -32,9 +32,11 @@ start_service() {
     local jar=$project_dir/$module/target/$module.jar
     [[ -f $jar ]] || { echo "$jar missing: run ./mvnw -DskipTests package" >&2; return 1; }
     start_ms=$(date +%s%3N)
-    # BENCH_JAVA_OPTIONS_<MODULE> (e.g. BENCH_JAVA_OPTIONS_gateway): extra JVM flags for one service, for profiling
-    local extra_var=BENCH_JAVA_OPTIONS_${module//-/_}
-    JAVA_TOOL_OPTIONS="$(compose_java_options) ${!extra_var:-}" "$JAVA" -jar "$jar" --server.port="$port" "$@" \
+    # For experiments on one service (module name with '_' for '-', e.g. messaging_service):
+    # BENCH_JAVA_OPTIONS_<module> adds JVM flags (profiling, GC logs), BENCH_JAVA_BASE_<module>
+    # replaces compose's flags (another GC, heap sizes)
+    local extra_var=BENCH_JAVA_OPTIONS_${module//-/_} base_var=BENCH_JAVA_BASE_${module//-/_}
+    JAVA_TOOL_OPTIONS="${!base_var:-$(compose_java_options)} ${!extra_var:-}" "$JAVA" -jar "$jar" --server.port="$port" "$@" \
         >"$bench_run/$module-$port.log" 2>&1 &
     pid=$!
     started_pids+=("$pid")
