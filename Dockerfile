@@ -13,9 +13,9 @@ RUN --mount=type=cache,target=/root/.m2 \
 
 FROM eclipse-temurin:25-jre
 ARG SERVICE
-# The JVM flags the container runs with (docker-compose.yml passes its x-java-options), so
-# that the AOT cache is trained under the same ones
-ARG JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xms32m -Xmx256m -Xss512k"
+# The JVM flags the container runs with, so that the AOT cache is trained under the same
+# ones: docker-compose.yml passes its x-java-options (none for a plain docker build and run)
+ARG JAVA_TOOL_OPTIONS=""
 RUN groupadd --system switchboard && useradd --system --gid switchboard --home-dir /app switchboard \
     && mkdir -p /app/data && chown -R switchboard:switchboard /app
 WORKDIR /app

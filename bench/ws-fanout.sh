@@ -51,20 +51,23 @@ with requests.Session() as http, open(path, "w") as tokens:
         tokens.write(answer.json()["token"] + "\n")
 PY
 
+# chat ROOM CLIENTS MESSAGES INTERVAL_MS SETTLE_MS TIMEOUT_S: the first CLIENTS users sign in
+# and join ROOM, client 0 says MESSAGES messages INTERVAL_MS apart, everyone else must get each
+chat() {
+    "$tools/ws-fanout.sh" --url "$url" --clients "$2" --messages "$3" --interval-ms "$4" \
+        --tokens-file "$work/tokens" \
+        --hello '{"type":"auth","token":"{token}"}' --hello "{\"type\":\"join\",\"room\":\"$1\"}" \
+        --msg "{\"type\":\"say\",\"room\":\"$1\",\"text\":\"{text}\"}" --settle-ms "$5" --timeout-s "$6"
+}
+
 # JIT warm-up: 200 of the users chat in another room (2,000 messages relayed to 199 each)
 # before the measured run, so that the hot paths of the message (the service's "say", the
 # gateway's relay) run compiled, as they do on a server that has been up for a while. The
-# service's rate limit is raised for this run only to let one sender go at 200 messages a
-# second (the measured run sends 20 a second, the default limit)
-"$tools/ws-fanout.sh" --url "$url" --clients 200 --messages 2000 --interval-ms 5 --tokens-file "$work/tokens" \
-    --hello '{"type":"auth","token":"{token}"}' --hello '{"type":"join","room":"warm-up"}' \
-    --msg '{"type":"say","room":"warm-up","text":"{text}"}' --settle-ms 2000 --timeout-s 120 |
-    sed 's/^/warm-up: /' >&2
+# service started with a raised rate limit so that one sender can go at 200 messages a
+# second here; the measured run sends 20 a second, the default limit.
+chat warm-up 200 2000 5 2000 120 | sed 's/^/warm-up: /' >&2
 
 status=0
-result=$("$tools/ws-fanout.sh" --url "$url" --clients "$clients" --messages "$messages" --interval-ms 50 \
-    --tokens-file "$work/tokens" \
-    --hello '{"type":"auth","token":"{token}"}' --hello '{"type":"join","room":"bench"}' \
-    --msg '{"type":"say","room":"bench","text":"{text}"}' --settle-ms 20000 --timeout-s 180) || status=$?
+result=$(chat bench "$clients" "$messages" 50 20000 180) || status=$?
 echo "bench=ws-fanout mode=$mode $result messaging_rss_mib=$(($(rss_kib "$messaging_service_pid") / 1024))"
 exit "$status"
