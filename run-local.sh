@@ -64,11 +64,9 @@ export JAVA_TOOL_OPTIONS
 launch_command() {
     local name=$1 cache=$1/target/aot
     if ((aot)); then
-        if [[ ! -f $cache/app.aot || $name/target/$name.jar -nt $cache/app.aot ]]; then
-            echo "Training the AOT cache of $name ..." >&2
-            deploy/aot-cache.sh "$name/target/$name.jar" "$cache" >"logs/$name-aot.log" 2>&1 \
-                || { echo "AOT training of $name failed; see logs/$name-aot.log" >&2; exit 1; }
-        fi
+        echo "AOT cache of $name (trained again when its jar changed) ..." >&2
+        deploy/aot-cache.sh --if-changed "$name/target/$name.jar" "$cache" >"logs/$name-aot.log" 2>&1 \
+            || { echo "AOT training of $name failed; see logs/$name-aot.log" >&2; exit 1; }
         echo "$JAVA_HOME/bin/java -XX:AOTCache=$cache/app.aot -jar $cache/$name.jar"
     else
         echo "$JAVA_HOME/bin/java -jar $name/target/$name.jar"

@@ -29,11 +29,9 @@ java_options=$(compose_java_options)
 for entry in "${services[@]}"; do
     module=${entry%%:*}
     jar=$project_dir/$module/target/$module.jar
-    if [[ ! -f $aot_dir/$module/app.aot || $jar -nt $aot_dir/$module/app.aot ]]; then
-        echo "training the AOT cache of $module ..." >&2
-        JAVA_TOOL_OPTIONS=$java_options "$project_dir/deploy/aot-cache.sh" "$jar" "$aot_dir/$module" \
-            >"$bench_run/aot-$module.log" 2>&1 || { tail -n 20 "$bench_run/aot-$module.log" >&2; exit 1; }
-    fi
+    echo "AOT cache of $module ..." >&2
+    JAVA_TOOL_OPTIONS=$java_options "$project_dir/deploy/aot-cache.sh" --if-changed "$jar" "$aot_dir/$module" \
+        >"$bench_run/aot-$module.log" 2>&1 || { tail -n 20 "$bench_run/aot-$module.log" >&2; exit 1; }
 done
 
 # launch MODE MODULE PORT DATABASE: start one service in the background, set $pid

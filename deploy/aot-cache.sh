@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Turns a service's executable jar into a fast-starting layout with a JDK 25 AOT cache
 # (JEP 483/514/515: classes loaded and linked ahead of time, plus method profiles):
-#   deploy/aot-cache.sh <service.jar> <destination-dir>
+#   deploy/aot-cache.sh [--if-changed] <service.jar> <destination-dir>
 # leaves <destination-dir>/<service>.jar (the extracted launcher jar), lib/ and app.aot;
 # run it with:  java -XX:AOTCache=<destination-dir>/app.aot -jar <destination-dir>/<service>.jar
+# With --if-changed it keeps a layout made from the same jar (by content: the build gives
+# jars a fixed timestamp) under the same JAVA_TOOL_OPTIONS, and makes it anew otherwise.
 #
 # The training run starts the application context and exits once it is refreshed
 # (-Dspring.context.exit=onRefresh), before any port is bound. It runs on the embedded
@@ -13,13 +15,25 @@
 # same JDK with the same class path (otherwise the JVM warns and starts without it).
 set -euo pipefail
 
+if_changed=0
+if [[ ${1:-} == --if-changed ]]; then
+    if_changed=1
+    shift
+fi
 if [[ $# -ne 2 ]]; then
-    echo "usage: $0 <service.jar> <destination-dir>" >&2
+    echo "usage: $0 [--if-changed] <service.jar> <destination-dir>" >&2
     exit 2
 fi
 jar=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 destination=$2
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
+
+# what the layout is made from: the jar's content, the JVM and its flags
+source="$(sha256sum <"$jar" | cut -d' ' -f1) $("$java" -version 2>&1 | tail -n 1) ${JAVA_TOOL_OPTIONS:-}"
+if ((if_changed)) && [[ -s $destination/app.aot && $(cat "$destination/source" 2>/dev/null) == "$source" ]]; then
+    echo "$destination/app.aot is up to date"
+    exit 0
+fi
 
 rm -rf "$destination"
 mkdir -p "$destination"
@@ -39,4 +53,5 @@ trap 'rm -rf "$training"' EXIT
         || { tail -n 40 "$training/training.log" >&2; exit 1; }
 )
 [[ -s $destination/app.aot ]] || { echo "no AOT cache written for $jar" >&2; exit 1; }
+printf '%s\n' "$source" >"$destination/source"
 echo "$destination/app.aot ($(($(stat -c %s "$destination/app.aot") / 1048576)) MiB)"

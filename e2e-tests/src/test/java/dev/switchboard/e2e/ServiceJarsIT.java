@@ -2,6 +2,7 @@ package dev.switchboard.e2e;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.jar.JarFile;
 
 import org.junit.jupiter.api.Test;
@@ -9,22 +10,52 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every service's jar, as {@code docker-compose.yml} deploys it, starts with native
- * access granted: on JDK 24 and later Netty otherwise frees each direct buffer by closing
- * a shared memory arena, which stops every thread of the JVM, and the gateway relayed
- * downloads at a third of its speed.
+ * Every service's jar, as {@code docker-compose.yml} deploys it.
  */
 class ServiceJarsIT {
 
+	/**
+	 * On JDK 24 and later Netty otherwise frees each direct buffer by closing a shared
+	 * memory arena, which stops every thread of the JVM, and the gateway relayed
+	 * downloads at a third of its speed.
+	 */
 	@Test
 	void shouldGrantNativeAccessToTheApplication() throws IOException {
-		Path root = Suite.root();
-		for (String module : ComposeFile.read(root.resolve("docker-compose.yml")).builtServices().values()) {
-			try (JarFile jar = new JarFile(root.resolve(module).resolve("target").resolve(module + ".jar").toFile())) {
-				assertThat(jar.getManifest().getMainAttributes().getValue("Enable-Native-Access")).as(module)
+		for (Map.Entry<String, String> service : builtServices().entrySet()) {
+			try (JarFile jar = jar(service.getValue())) {
+				assertThat(jar.getManifest().getMainAttributes().getValue("Enable-Native-Access")).as(service.getKey())
 					.isEqualTo("ALL-UNNAMED");
 			}
 		}
+	}
+
+	/**
+	 * Compose starts every service in Spring AOT mode (its bean definitions generated at
+	 * build time, a third of the start-up): the jar must hold them, or the service
+	 * refuses to start.
+	 */
+	@Test
+	void shouldStartFromBeanDefinitionsGeneratedAtBuildTime() throws IOException {
+		ComposeFile compose = ComposeFile.read(Suite.root().resolve("docker-compose.yml"));
+		for (Map.Entry<String, String> service : compose.builtServices().entrySet()) {
+			assertThat(compose.environment(service.getKey()).get("JAVA_TOOL_OPTIONS")).as(service.getKey())
+				.contains("-Dspring.aot.enabled=true");
+			try (JarFile jar = jar(service.getValue())) {
+				String startClass = jar.getManifest().getMainAttributes().getValue("Start-Class");
+				String initializer = "BOOT-INF/classes/" + startClass.replace('.', '/')
+						+ "__ApplicationContextInitializer.class";
+				assertThat(jar.getEntry(initializer)).as(service.getKey() + ": " + initializer).isNotNull();
+			}
+		}
+	}
+
+	private static Map<String, String> builtServices() {
+		return ComposeFile.read(Suite.root().resolve("docker-compose.yml")).builtServices();
+	}
+
+	private static JarFile jar(String module) throws IOException {
+		Path root = Suite.root();
+		return new JarFile(root.resolve(module).resolve("target").resolve(module + ".jar").toFile());
 	}
 
 }
