@@ -2,6 +2,7 @@ package dev.switchboard.service.requestid;
 
 import java.io.IOException;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
@@ -32,7 +33,7 @@ public class RequestIdFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String requestId = request.getHeader(HEADER);
 		if (requestId == null || !ACCEPTED.matcher(requestId).matches()) {
-			requestId = UUID.randomUUID().toString();
+			requestId = newRequestId();
 		}
 		response.setHeader(HEADER, requestId);
 		MDC.put(MDC_KEY, requestId);
@@ -42,6 +43,20 @@ public class RequestIdFilter extends OncePerRequestFilter {
 		finally {
 			MDC.remove(MDC_KEY);
 		}
+	}
+
+	/**
+	 * A new request id: a random (version 4) UUID. A request id only correlates log
+	 * lines, it guards nothing, so it is drawn from {@link ThreadLocalRandom}:
+	 * UUID.randomUUID() reads the system's secure random source under a global lock, a
+	 * measurable share of a small request's cost.
+	 * @return the request id
+	 */
+	static String newRequestId() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+		long low = (random.nextLong() & ~(0xC000_0000_0000_0000L)) | 0x8000_0000_0000_0000L;
+		return new UUID(high, low).toString();
 	}
 
 	@Override
