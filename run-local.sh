@@ -5,7 +5,7 @@
 #   ./run-local.sh              build, then start
 #   ./run-local.sh --no-build   start what was built last
 #   ./run-local.sh --aot        also train a JDK AOT cache per service when its jar changed
-#                               (about 30 s each, once), then start in about half the time
+#                               (about 30 s each, once), then start in about a third of the time
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)

@@ -13,8 +13,9 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * messaging-service restarts while people chat: their sockets close, they reconnect as
- * the web page does, and every message that was acknowledged is still there.
+ * messaging-service restarts while people chat: their sockets close with 1001 (going
+ * away), they reconnect as the web page does, and every message that was acknowledged is
+ * still there.
  */
 class MessagingRestartIT extends FaultTest {
 
@@ -67,6 +68,10 @@ class MessagingRestartIT extends FaultTest {
 			System.out.printf("messaging-service exited with %d; the gateway closed the sockets with %d and %d%n", exit,
 					aliceClose, bobClose);
 			assertThat(exit).isIn(0, 143);
+			// 1001, going away: the service closed them in order, and the gateway passed
+			// its status on
+			assertThat(aliceClose).isEqualTo(1001);
+			assertThat(bobClose).isEqualTo(1001);
 
 			List<JsonNode> acknowledged = aliceChat.frames()
 				.stream()

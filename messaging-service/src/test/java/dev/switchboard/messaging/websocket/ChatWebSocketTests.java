@@ -28,6 +28,9 @@ class ChatWebSocketTests extends MessagingIntegrationTest {
 	@Autowired
 	private MessageService messages;
 
+	@Autowired
+	private WebSocketShutdown shutdown;
+
 	@Test
 	void shouldAnswerAnErrorAndCloseWhenTheFirstFrameIsNotAuth() {
 		try (ChatTestClient client = ChatTestClient.open(chatUri())) {
@@ -47,6 +50,20 @@ class ChatWebSocketTests extends MessagingIntegrationTest {
 			assertThat(error.path("message").asString()).contains("Invalid token");
 			assertThat(error.path("ref").asString()).isEqualTo("a");
 			assertThat(client.awaitClose()).isEqualTo(1008);
+		}
+	}
+
+	@Test
+	void shouldCloseEverySocketWithGoingAwayWhenTheServiceStops() {
+		Registered alice = register("alice");
+		try (ChatTestClient client = ChatTestClient.signedIn(chatUri(), alice.token())) {
+			try {
+				this.shutdown.stop();
+			}
+			finally {
+				this.shutdown.start();
+			}
+			assertThat(client.awaitClose()).isEqualTo(1001);
 		}
 	}
 
