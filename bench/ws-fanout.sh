@@ -9,10 +9,11 @@
 # and, in gateway mode, the gateway, on ports of its own; registers CLIENTS users; runs
 # ../shared/bench/tools/ws-fanout.sh: every client authenticates with its own token and joins
 # the room "bench", client 0 says MESSAGES messages 50 ms apart, every other client must get
-# each one, after a warm-up run in another room (below). The clients wait 20 s after connecting before the first message: a thousand
-# arrivals are half a million presence announcements (each newcomer is announced to everyone
-# already there, and the gateway relays each one), and what is measured is the steady fan-out
-# of messages, not that burst. Stops everything.
+# each one, after a warm-up run in another room (below). The clients wait 20 s after
+# connecting before the first message: a thousand arrivals are half a million presence
+# announcements (each newcomer is announced to everyone already there, and the gateway
+# relays each one), and what is measured is the steady fan-out of messages, not that burst.
+# Stops everything.
 # Prints one line: mode=… clients=… delivered=… lost=… p50_ms=… p99_ms=… messaging_rss_mib=…
 set -euo pipefail
 source "$(cd "$(dirname "$0")" && pwd)/lib.sh"

@@ -29,8 +29,8 @@ destination=$2
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 
 # what the layout is made from: the jar's content, the JVM and its flags
-source="$(sha256sum <"$jar" | cut -d' ' -f1) $("$java" -version 2>&1 | tail -n 1) ${JAVA_TOOL_OPTIONS:-}"
-if ((if_changed)) && [[ -s $destination/app.aot && $(cat "$destination/source" 2>/dev/null) == "$source" ]]; then
+made_from="$(sha256sum <"$jar" | cut -d' ' -f1) $("$java" -version 2>&1 | tail -n 1) ${JAVA_TOOL_OPTIONS:-}"
+if ((if_changed)) && [[ -s $destination/app.aot && -f $destination/made-from && $(<"$destination/made-from") == "$made_from" ]]; then
     echo "$destination/app.aot is up to date"
     exit 0
 fi
@@ -53,5 +53,5 @@ trap 'rm -rf "$training"' EXIT
         || { tail -n 40 "$training/training.log" >&2; exit 1; }
 )
 [[ -s $destination/app.aot ]] || { echo "no AOT cache written for $jar" >&2; exit 1; }
-printf '%s\n' "$source" >"$destination/source"
+printf '%s\n' "$made_from" >"$destination/made-from"
 echo "$destination/app.aot ($(($(stat -c %s "$destination/app.aot") / 1048576)) MiB)"

@@ -21,7 +21,7 @@ class ServiceJarsIT {
 	 */
 	@Test
 	void shouldGrantNativeAccessToTheApplication() throws IOException {
-		for (Map.Entry<String, String> service : builtServices().entrySet()) {
+		for (Map.Entry<String, String> service : compose().builtServices().entrySet()) {
 			try (JarFile jar = jar(service.getValue())) {
 				assertThat(jar.getManifest().getMainAttributes().getValue("Enable-Native-Access")).as(service.getKey())
 					.isEqualTo("ALL-UNNAMED");
@@ -36,7 +36,7 @@ class ServiceJarsIT {
 	 */
 	@Test
 	void shouldStartFromBeanDefinitionsGeneratedAtBuildTime() throws IOException {
-		ComposeFile compose = ComposeFile.read(Suite.root().resolve("docker-compose.yml"));
+		ComposeFile compose = compose();
 		for (Map.Entry<String, String> service : compose.builtServices().entrySet()) {
 			assertThat(compose.environment(service.getKey()).get("JAVA_TOOL_OPTIONS")).as(service.getKey())
 				.contains("-Dspring.aot.enabled=true");
@@ -49,8 +49,8 @@ class ServiceJarsIT {
 		}
 	}
 
-	private static Map<String, String> builtServices() {
-		return ComposeFile.read(Suite.root().resolve("docker-compose.yml")).builtServices();
+	private static ComposeFile compose() {
+		return ComposeFile.read(Suite.root().resolve("docker-compose.yml"));
 	}
 
 	private static JarFile jar(String module) throws IOException {

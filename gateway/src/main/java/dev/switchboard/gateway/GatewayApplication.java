@@ -20,9 +20,7 @@ public class GatewayApplication {
 	static final String SEND_PREFETCH = "4";
 
 	public static void main(String[] args) {
-		if (System.getProperty("reactor.netty.send.maxPrefetchSize") == null) {
-			System.setProperty("reactor.netty.send.maxPrefetchSize", SEND_PREFETCH);
-		}
+		System.getProperties().putIfAbsent("reactor.netty.send.maxPrefetchSize", SEND_PREFETCH);
 		SpringApplication.run(GatewayApplication.class, args);
 	}
 

@@ -16,7 +16,7 @@ import org.springframework.web.socket.CloseStatus;
 @Component
 class WebSocketShutdown implements SmartLifecycle {
 
-	static final CloseStatus GOING_AWAY = CloseStatus.GOING_AWAY.withReason("Service stopping: reconnect");
+	private static final CloseStatus STOPPING = CloseStatus.GOING_AWAY.withReason("Service stopping: reconnect");
 
 	/** How long the close frames may take to go out before the server stops anyway. */
 	private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(3);
@@ -38,7 +38,7 @@ class WebSocketShutdown implements SmartLifecycle {
 	public void stop() {
 		this.running = false;
 		for (WebSocketChatConnection connection : this.handler.connections()) {
-			connection.close(GOING_AWAY);
+			connection.close(STOPPING);
 		}
 		long deadline = System.nanoTime() + CLOSE_TIMEOUT.toNanos();
 		while (!this.handler.connections().isEmpty() && System.nanoTime() < deadline) {
