@@ -74,8 +74,7 @@ public class ChatService {
 			throw new ChatException("Invalid nickname: it " + Nicknames.RULE + ".");
 		}
 		if (this.users.findByNickname(nickname).isPresent()) {
-			throw new ChatException("The nickname '" + nickname
-					+ "' belongs to a registered user: sign in with /auth <token>, or choose another one.");
+			throw registeredNickname(nickname);
 		}
 		return new ChatIdentity(null, nickname);
 	}
@@ -87,9 +86,16 @@ public class ChatService {
 	 * @throws ChatException when the nickname is in use
 	 */
 	public List<String> signInGuest(ChatConnection connection) {
+		String nickname = connection.identity().nickname();
 		if (!this.roster.addGuest(connection)) {
-			throw new ChatException("Someone is online as '" + connection.identity().nickname()
-					+ "' right now: choose another nickname.");
+			throw new ChatException("Someone is online as '" + nickname + "' right now: choose another nickname.");
+		}
+		// A registration may have stored this nickname since guest() looked. It looks for
+		// guests online only once it is stored, and this guest is online before looking
+		// again here: of the two, the later one always sees the other and gives way.
+		if (this.users.findByNickname(nickname).isPresent()) {
+			this.roster.remove(connection);
+			throw registeredNickname(nickname);
 		}
 		this.fanout.publish(new ChatEvent.PresenceChanged(connection.identity().nickname(), true));
 		return this.roster.onlineNicknames();
@@ -234,6 +240,11 @@ public class ChatService {
 	 */
 	public record RoomHistory(String room, List<ChatMessage> messages) {
 
+	}
+
+	private static ChatException registeredNickname(String nickname) {
+		return new ChatException("The nickname '" + nickname
+				+ "' belongs to a registered user: sign in with /auth <token>, or choose another one.");
 	}
 
 }

@@ -14,6 +14,8 @@ public interface UserRepository extends Repository<User, Long> {
 
 	User saveAndFlush(User user);
 
+	void delete(User user);
+
 	@Transactional(readOnly = true)
 	Optional<User> findById(long id);
 

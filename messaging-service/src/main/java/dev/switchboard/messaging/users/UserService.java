@@ -27,7 +27,8 @@ public class UserService {
 
 	/**
 	 * Register a user under a new nickname. Two concurrent registrations of one nickname
-	 * cannot both succeed: the unique index on the lower-case nickname decides.
+	 * cannot both succeed: the unique index on the lower-case nickname decides. Nor can a
+	 * registration and a guest of the TCP chat signing in under the same nickname.
 	 * @param nickname a valid nickname
 	 * @return the new user with its token, which is not stored and cannot be shown again
 	 * @throws NicknameTakenException when someone has this nickname already
@@ -44,6 +45,15 @@ public class UserService {
 		}
 		catch (DataIntegrityViolationException ex) {
 			// lost a race with another registration of the same nickname
+			throw new NicknameTakenException(nickname);
+		}
+		// A guest of the TCP chat may have come online under this nickname since the
+		// check
+		// above. A guest looks for registered users once online, and this user is stored
+		// before looking for guests again here: of the two, the later one always sees the
+		// other and gives way.
+		if (this.guests.isInUseByGuest(nickname)) {
+			this.users.delete(user);
 			throw new NicknameTakenException(nickname);
 		}
 		return new CreatedUser(user.getId(), user.getNickname(), user.getStatus(), token);
