@@ -48,12 +48,16 @@ public record MessagingProperties(@DefaultValue Chat chat, @DefaultValue WebSock
 	 * @param authTimeout how long a new connection has to send its {@code auth} frame
 	 * @param pingInterval how often the server pings every connection; a connection that
 	 * sent nothing (not even a pong) for three intervals is closed
+	 * @param maxSessions how many chat WebSockets may be open at once; further handshakes
+	 * are answered 503 with {@code Retry-After}. Each open chat WebSocket holds about 60
+	 * KiB of heap (the container's buffers): raise it together with the heap
+	 * ({@code -Xmx})
 	 */
 	public record WebSocket(@DefaultValue( {
 			"http://localhost:[*]", "http://127.0.0.1:[*]", "http://[::1]:[*]" }) List<String> allowedOriginPatterns,
 			@DefaultValue("8KB") DataSize maxFrameSize, @DefaultValue("1MB") DataSize sendBufferLimit,
 			@DefaultValue("10s") Duration sendTimeLimit, @DefaultValue("10s") Duration authTimeout,
-			@DefaultValue("30s") Duration pingInterval){
+			@DefaultValue("30s") Duration pingInterval, @DefaultValue("1200") int maxSessions){
 
 	}
 

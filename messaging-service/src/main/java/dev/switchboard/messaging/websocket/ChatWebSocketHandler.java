@@ -1,13 +1,18 @@
 package dev.switchboard.messaging.websocket;
 
+import java.io.IOException;
 import java.util.Collection;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.websocket.Session;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
@@ -24,10 +29,14 @@ import dev.switchboard.messaging.system.MessagingProperties;
 /**
  * The WebSocket chat at {@code /ws/chat}: keeps one {@link WebSocketChatConnection} per
  * socket, puts frames back together under the size limit and hands them to
- * {@link WebSocketCommands}.
+ * {@link WebSocketCommands}. At most {@code max-sessions} sockets are open at once: the
+ * handshake interceptor answers 503 past it, and a socket that still got through (several
+ * handshakes at the same moment) is closed with 1013, try again later.
  */
 @Component
 class ChatWebSocketHandler extends TextWebSocketHandler {
+
+	private static final Log logger = LogFactory.getLog(ChatWebSocketHandler.class);
 
 	/** Tomcat's per-session bound on a blocking write (default 20 s). */
 	private static final String TOMCAT_BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
@@ -47,6 +56,9 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
 
 	private final ConcurrentMap<String, WebSocketChatConnection> connections = new ConcurrentHashMap<>();
 
+	/** Sockets counted against {@code max-sessions}: those in {@link #connections}. */
+	private final AtomicInteger open = new AtomicInteger();
+
 	ChatWebSocketHandler(ChatService chat, WebSocketFrames frames, WebSocketCommands commands,
 			MessagingProperties properties, MeterRegistry registry) {
 		this.chat = chat;
@@ -57,11 +69,28 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
 			.description("Clients disconnected because they could not keep up")
 			.tag("reason", "slow-consumer")
 			.register(registry);
+		Gauge.builder("switchboard.chat.websocket.sessions", this.open, AtomicInteger::get)
+			.description("Open chat WebSockets")
+			.register(registry);
+	}
+
+	/**
+	 * Return whether as many chat WebSockets are open as {@code max-sessions} allows.
+	 * @return whether a new one would be refused
+	 */
+	boolean isFull() {
+		return this.open.get() >= this.properties.websocket().maxSessions();
 	}
 
 	@Override
-	public void afterConnectionEstablished(WebSocketSession session) {
+	public void afterConnectionEstablished(WebSocketSession session) throws IOException {
 		MessagingProperties.WebSocket settings = this.properties.websocket();
+		if (this.open.incrementAndGet() > settings.maxSessions()) {
+			this.open.decrementAndGet();
+			logger.info("Chat full (" + settings.maxSessions() + " WebSockets): closing " + session.getRemoteAddress());
+			session.close(CloseStatus.SERVICE_OVERLOAD.withReason("The chat is full, try again later"));
+			return;
+		}
 		boundBlockingWrites(session, settings.sendTimeLimit().toMillis());
 		WebSocketOutbox outbox = new WebSocketOutbox(session, settings.sendTimeLimit(), settings.sendBufferLimit(),
 				this.senders, this.slowClients::increment);
@@ -112,7 +141,11 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
 	@Override
 	public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
 		WebSocketChatConnection connection = this.connections.remove(session.getId());
-		if (connection != null && connection.isAuthenticated()) {
+		if (connection == null) {
+			return;
+		}
+		this.open.decrementAndGet();
+		if (connection.isAuthenticated()) {
 			this.chat.signOut(connection);
 		}
 	}

@@ -5,9 +5,11 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -125,6 +127,49 @@ final class HandshakeProblems {
 							+ "switchboard.messaging.websocket.allowed-origin-patterns "
 							+ "(SWITCHBOARD_MESSAGING_ALLOWED_ORIGINS).");
 			return false;
+		}
+
+	}
+
+	/**
+	 * Answers 503 problem JSON, with {@code Retry-After}, while the chat has as many
+	 * WebSockets open as it takes: a client retries later instead of the service running
+	 * out of memory.
+	 */
+	static final class CapacityInterceptor implements HandshakeInterceptor {
+
+		/** Seconds a refused client is asked to wait. */
+		static final int RETRY_AFTER_SECONDS = 10;
+
+		private final BooleanSupplier full;
+
+		private final int maxSessions;
+
+		private final JsonMapper json;
+
+		CapacityInterceptor(BooleanSupplier full, int maxSessions, JsonMapper json) {
+			this.full = full;
+			this.maxSessions = maxSessions;
+			this.json = json;
+		}
+
+		@Override
+		public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
+				Map<String, Object> attributes) throws Exception {
+			if (!this.full.getAsBoolean()) {
+				return true;
+			}
+			response.getHeaders().set(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
+			write(this.json, request, response, HttpStatus.SERVICE_UNAVAILABLE,
+					"The chat is full: " + this.maxSessions + " WebSockets are open, the most this server takes "
+							+ "(switchboard.messaging.websocket.max-sessions). Try again in " + RETRY_AFTER_SECONDS
+							+ " s.");
+			return false;
+		}
+
+		@Override
+		public void afterHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
+				Exception exception) {
 		}
 
 	}

@@ -48,7 +48,9 @@ class WebSocketConfiguration implements WebSocketConfigurer {
 		registry.addHandler(this.handler, PATH)
 			.setHandshakeHandler(new HandshakeProblems.HandshakeHandler(this.json))
 			.addInterceptors(new HandshakeProblems.GetOnlyInterceptor(this.json),
-					new HandshakeProblems.OriginInterceptor(origins, this.json))
+					new HandshakeProblems.OriginInterceptor(origins, this.json),
+					new HandshakeProblems.CapacityInterceptor(this.handler::isFull, this.settings.maxSessions(),
+							this.json))
 			.setAllowedOriginPatterns(origins.toArray(String[]::new));
 	}
 
