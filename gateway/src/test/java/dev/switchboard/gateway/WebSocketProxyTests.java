@@ -3,6 +3,7 @@ package dev.switchboard.gateway;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.switchboard.gateway.support.GatewayIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 
@@ -38,6 +40,18 @@ class WebSocketProxyTests extends GatewayIntegrationTest {
 		assertThat(received).containsExactly(
 				"hello host=localhost:" + this.port + " forwardedHost=localhost:" + this.port + " requestId=socket-1",
 				"echo {\"type\":\"who\"}");
+	}
+
+	@Test
+	void shouldCloseWithTryAgainLaterWhenTheServiceRefusesTheSocketWith503() {
+		AtomicReference<CloseStatus> closed = new AtomicReference<>();
+		new ReactorNettyWebSocketClient()
+			.execute(URI.create("ws://localhost:" + this.port + "/ws/chat?full"),
+					(session) -> session.closeStatus().doOnNext(closed::set).then())
+			.block(Duration.ofSeconds(10));
+		assertThat(closed.get()).isNotNull();
+		assertThat(closed.get().getCode()).isEqualTo(1013);
+		assertThat(closed.get().getReason()).contains("503").contains("try again later");
 	}
 
 	@Test

@@ -100,6 +100,13 @@ public final class Downstream {
 						.then(response.sendString(Mono.just("late")).then()))
 			.get("/s/big", this::big)
 			.post("/api/shares", this::countUpload)
+			// a chat that is full: messaging-service's answer to a handshake past
+			// max-sessions
+			.route((request) -> request.uri().startsWith("/ws/chat?full"),
+					(request, response) -> response.status(503)
+						.header("Retry-After", "10")
+						.header("Content-Type", "application/problem+json")
+						.sendString(Mono.just("{\"status\":503,\"detail\":\"The chat is full\"}")))
 			.ws("/ws/chat", this::chat)
 			.route((request) -> true, this::echo);
 	}
