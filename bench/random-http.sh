@@ -8,8 +8,7 @@
 # and, as a reference for the gateway, nginx proxying to the same random-service (bench/nginx-proxy.conf,
 # port 19381, keep-alive upstream): what a C reverse proxy reaches on this machine.
 # Warms both JVMs up (not recorded), then ROUNDS rounds alternating direct, gateway, nginx-proxy,
-# python, each
-# `tools/http-wrk.sh -d 10 -c 64 -t 1 -w 2 URL` (wrk, keep-alive where the server allows it) after
+# python, each `tools/http-wrk.sh -d 10 -c 64 -t 1 -w 2 URL` (wrk, keep-alive where the server allows it) after
 # waiting for a quiet machine (>= 85 % idle, at most ~90 s; idle_before says what it was).
 # Prints one line per run, then per target the median rps and p99, then the ratios with the
 # targets of the issue: direct >= 10x python, gateway >= 0.6x direct (and nginx-proxy / direct,

@@ -45,7 +45,7 @@ public final class RefusalClosingWebSocketService implements WebSocketService {
 		});
 	}
 
-	static CloseStatus closeStatus(WebSocketClientHandshakeException refusal) {
+	private static CloseStatus closeStatus(WebSocketClientHandshakeException refusal) {
 		int status = (refusal.response() != null) ? refusal.response().status().code() : 0;
 		if (status == 503) {
 			return CloseStatus.SERVICE_OVERLOAD.withReason("The service is full or unavailable (503): try again later");

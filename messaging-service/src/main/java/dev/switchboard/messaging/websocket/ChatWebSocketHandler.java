@@ -2,10 +2,10 @@ package dev.switchboard.messaging.websocket;
 
 import java.io.IOException;
 import java.util.Collection;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -56,9 +56,6 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
 
 	private final ConcurrentMap<String, WebSocketChatConnection> connections = new ConcurrentHashMap<>();
 
-	/** Sockets counted against {@code max-sessions}: those in {@link #connections}. */
-	private final AtomicInteger open = new AtomicInteger();
-
 	ChatWebSocketHandler(ChatService chat, WebSocketFrames frames, WebSocketCommands commands,
 			MessagingProperties properties, MeterRegistry registry) {
 		this.chat = chat;
@@ -69,7 +66,7 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
 			.description("Clients disconnected because they could not keep up")
 			.tag("reason", "slow-consumer")
 			.register(registry);
-		Gauge.builder("switchboard.chat.websocket.sessions", this.open, AtomicInteger::get)
+		Gauge.builder("switchboard.chat.websocket.sessions", this.connections, Map::size)
 			.description("Open chat WebSockets")
 			.register(registry);
 	}
@@ -79,18 +76,12 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
 	 * @return whether a new one would be refused
 	 */
 	boolean isFull() {
-		return this.open.get() >= this.properties.websocket().maxSessions();
+		return this.connections.size() >= this.properties.websocket().maxSessions();
 	}
 
 	@Override
 	public void afterConnectionEstablished(WebSocketSession session) throws IOException {
 		MessagingProperties.WebSocket settings = this.properties.websocket();
-		if (this.open.incrementAndGet() > settings.maxSessions()) {
-			this.open.decrementAndGet();
-			logger.info("Chat full (" + settings.maxSessions() + " WebSockets): closing " + session.getRemoteAddress());
-			session.close(CloseStatus.SERVICE_OVERLOAD.withReason("The chat is full, try again later"));
-			return;
-		}
 		boundBlockingWrites(session, settings.sendTimeLimit().toMillis());
 		WebSocketOutbox outbox = new WebSocketOutbox(session, settings.sendTimeLimit(), settings.sendBufferLimit(),
 				this.senders, this.slowClients::increment);
@@ -99,6 +90,12 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
 				new RateLimiter(limits.rateLimit(), limits.rateBurst()),
 				new FrameAssembler((int) settings.maxFrameSize().toBytes()));
 		this.connections.put(session.getId(), connection);
+		if (this.connections.size() > settings.maxSessions()) {
+			// its handshake passed the interceptor's check at the same moment as others
+			this.connections.remove(session.getId());
+			logger.info("Chat full (" + settings.maxSessions() + " WebSockets): closing " + session.getRemoteAddress());
+			session.close(CloseStatus.SERVICE_OVERLOAD.withReason("The chat is full, try again later"));
+		}
 	}
 
 	private static void boundBlockingWrites(WebSocketSession session, long millis) {
@@ -141,11 +138,7 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
 	@Override
 	public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
 		WebSocketChatConnection connection = this.connections.remove(session.getId());
-		if (connection == null) {
-			return;
-		}
-		this.open.decrementAndGet();
-		if (connection.isAuthenticated()) {
+		if (connection != null && connection.isAuthenticated()) {
 			this.chat.signOut(connection);
 		}
 	}
