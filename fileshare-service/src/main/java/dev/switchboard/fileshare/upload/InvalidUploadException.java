@@ -19,7 +19,7 @@ public class InvalidUploadException extends ErrorResponseException {
 	}
 
 	InvalidUploadException(String name, String message) {
-		this("Invalid '%s' %s.".formatted(name, message));
+		this("Invalid '%s': %s.".formatted(name, message));
 		getBody().setTitle("Invalid request content");
 		getBody().setProperty("errors", List.of(new InvalidField(name, message)));
 	}

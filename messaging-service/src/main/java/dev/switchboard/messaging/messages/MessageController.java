@@ -45,7 +45,7 @@ class MessageController {
 			description = "The sender is the owner of the token. The message is stored, then pushed to the open "
 					+ "chat connections of the recipient and the sender.")
 	@ApiResponse(responseCode = "201", description = "The stored message")
-	@ApiResponse(responseCode = "400", description = "Invalid 'text' must not be blank.")
+	@ApiResponse(responseCode = "400", description = "Invalid 'text': must not be blank.")
 	@ApiResponse(responseCode = "401", description = "This operation needs a bearer token.")
 	@ApiResponse(responseCode = "404", description = "No user with id 42.")
 	ResponseEntity<MessageView> send(
@@ -61,7 +61,7 @@ class MessageController {
 					+ "'since'. To read on, pass the id of the last message you got as 'since'. "
 					+ "Needs your own token.")
 	@ApiResponse(responseCode = "200", description = "The messages, oldest first")
-	@ApiResponse(responseCode = "400", description = "Invalid 'limit' must be less than or equal to 1000.")
+	@ApiResponse(responseCode = "400", description = "Invalid 'limit': must be less than or equal to 1000.")
 	@ApiResponse(responseCode = "401", description = "This operation needs a bearer token.")
 	@ApiResponse(responseCode = "403", description = "This token belongs to another user.")
 	List<MessageView> inbox(@Parameter(description = "Your user id", example = "2") @PathVariable @Min(1) long id,

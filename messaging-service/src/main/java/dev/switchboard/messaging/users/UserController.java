@@ -47,7 +47,7 @@ class UserController {
 			description = "Creates a user and answers its bearer token. The token is shown only in this answer: "
 					+ "keep it, it signs you in to the API, the WebSocket chat and the TCP chat.")
 	@ApiResponse(responseCode = "201", description = "The new user, with its token")
-	@ApiResponse(responseCode = "400", description = "Invalid 'nickname' must be 3 to 32 letters, digits, '_' or '-'.")
+	@ApiResponse(responseCode = "400", description = "Invalid 'nickname': must be 3 to 32 letters, digits, '_' or '-'.")
 	@ApiResponse(responseCode = "409", description = "The nickname 'alice' is already taken.")
 	ResponseEntity<CreatedUser> register(@Valid @RequestBody CreateUserRequest request) {
 		CreatedUser user = this.users.register(request.nickname());
@@ -59,7 +59,7 @@ class UserController {
 			description = "Public. Users by increasing id, with their status and whether they are in the chat now. "
 					+ "With 'nickname' (any case), the array holds that user or is empty.")
 	@ApiResponse(responseCode = "200", description = "The users")
-	@ApiResponse(responseCode = "400", description = "Invalid 'limit' must be less than or equal to 10000.")
+	@ApiResponse(responseCode = "400", description = "Invalid 'limit': must be less than or equal to 10000.")
 	List<UserView> list(
 			@Parameter(description = "Only the user with this nickname (any case)",
 					example = "alice") @RequestParam(required = false) @Size(max = 64) String nickname,
@@ -86,7 +86,7 @@ class UserController {
 	@Operation(summary = "Change your status", description = "Needs the user's own token.")
 	@SecurityRequirement(name = "bearer")
 	@ApiResponse(responseCode = "200", description = "The user with the new status")
-	@ApiResponse(responseCode = "400", description = "Invalid 'status' size must be between 0 and 140.")
+	@ApiResponse(responseCode = "400", description = "Invalid 'status': size must be between 0 and 140.")
 	@ApiResponse(responseCode = "401", description = "This operation needs a bearer token.")
 	@ApiResponse(responseCode = "403", description = "This token belongs to another user.")
 	@ApiResponse(responseCode = "404", description = "No user with id 42.")

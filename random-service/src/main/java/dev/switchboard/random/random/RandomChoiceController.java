@@ -42,7 +42,7 @@ class RandomChoiceController {
 					+ "At most switchboard.random.max-dice dice (default 1000) of up to max-sides sides.")
 	@ApiResponse(responseCode = "200", description = "Each die and the total")
 	@ApiResponse(responseCode = "400",
-			description = "Invalid 'roll' must be dice notation NdS, NdS+M or NdS-M (such as 2d6+3 or d20), got '2x6'.")
+			description = "Invalid 'roll': must be dice notation NdS, NdS+M or NdS-M (such as 2d6+3 or d20), got '2x6'.")
 	DiceResult dice(@Parameter(description = "The roll", example = "2d6+3") @RequestParam String roll,
 			@Parameter(description = SEED, example = "42") @RequestParam(required = false) Long seed) {
 		return DiceRoll.parse(roll, this.limits).roll(RandomDraws.forNumbers(seed));
@@ -53,7 +53,7 @@ class RandomChoiceController {
 	@ApiResponse(responseCode = "200", description = "The items in a random order",
 			content = @Content(mediaType = "application/json", schema = @Schema(implementation = String[].class),
 					examples = @ExampleObject(value = "[\"c\", \"a\", \"b\"]")))
-	@ApiResponse(responseCode = "400", description = "Invalid 'items' must list between 1 and 10000 items.")
+	@ApiResponse(responseCode = "400", description = "Invalid 'items': must list between 1 and 10000 items.")
 	List<String> shuffle(@Parameter(description = ITEMS, example = "a,b,c") @RequestParam List<String> items,
 			@Parameter(description = SEED, example = "42") @RequestParam(required = false) Long seed) {
 		requireItems(items);
@@ -69,7 +69,7 @@ class RandomChoiceController {
 					schema = @Schema(oneOf = { String.class, String[].class }),
 					examples = { @ExampleObject(name = "one", value = "\"bob\""),
 							@ExampleObject(name = "k=2", value = "[\"carol\", \"alice\"]") }))
-	@ApiResponse(responseCode = "400", description = "Invalid 'k' must be between 1 and the number of items (3).")
+	@ApiResponse(responseCode = "400", description = "Invalid 'k': must be between 1 and the number of items (3).")
 	Object pick(@Parameter(description = ITEMS, example = "alice,bob,carol") @RequestParam List<String> items,
 			@Parameter(description = "How many items to pick", example = "2") @RequestParam(required = false) Integer k,
 			@Parameter(description = SEED, example = "42") @RequestParam(required = false) Long seed) {

@@ -42,7 +42,7 @@ class RandomNumberController {
 			content = @Content(mediaType = "application/json", schema = @Schema(oneOf = { Long.class, long[].class }),
 					examples = { @ExampleObject(name = "one", value = "42"),
 							@ExampleObject(name = "n=5", value = "[17, 93, 0, 42, 100]") }))
-	@ApiResponse(responseCode = "400", description = "Invalid 'min' must be less than or equal to max (100).")
+	@ApiResponse(responseCode = "400", description = "Invalid 'min': must be less than or equal to max (100).")
 	Object integers(@Parameter(description = COUNT, example = "20") @RequestParam(required = false) Integer n,
 			@Parameter(description = "Smallest value", example = "0") @RequestParam(defaultValue = "0") long min,
 			@Parameter(description = "Largest value", example = "100") @RequestParam(defaultValue = "100") long max,
@@ -61,7 +61,7 @@ class RandomNumberController {
 					schema = @Schema(oneOf = { Double.class, double[].class }),
 					examples = { @ExampleObject(name = "one", value = "0.7275636800328681"),
 							@ExampleObject(name = "n=3", value = "[0.1134, 0.9821, 0.5003]") }))
-	@ApiResponse(responseCode = "400", description = "Invalid 'min' must be less than max (1.0).")
+	@ApiResponse(responseCode = "400", description = "Invalid 'min': must be less than max (1.0).")
 	Object floats(@Parameter(description = COUNT, example = "20") @RequestParam(required = false) Integer n,
 			@Parameter(description = "Lower bound, included",
 					example = "0") @RequestParam(defaultValue = "0") double min,
@@ -83,7 +83,7 @@ class RandomNumberController {
 					schema = @Schema(oneOf = { Double.class, double[].class }),
 					examples = { @ExampleObject(name = "one", value = "-0.4123"),
 							@ExampleObject(name = "mean=170&stddev=10&n=3", value = "[172.3, 158.9, 181.0]") }))
-	@ApiResponse(responseCode = "400", description = "Invalid 'stddev' must be greater than or equal to 0.")
+	@ApiResponse(responseCode = "400", description = "Invalid 'stddev': must be greater than or equal to 0.")
 	Object gaussian(@Parameter(description = COUNT, example = "20") @RequestParam(required = false) Integer n,
 			@Parameter(description = "Mean, between -1e300 and 1e300",
 					example = "0") @RequestParam(defaultValue = "0") double mean,

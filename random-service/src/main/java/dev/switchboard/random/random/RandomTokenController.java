@@ -53,7 +53,7 @@ class RandomTokenController {
 							@ExampleObject(name = "n=2",
 									value = "[\"3b241101-e2bb-4255-8caf-4136c566a962\", "
 											+ "\"9c5b94b1-35ad-49bb-b118-8e8fc24abf80\"]") }))
-	@ApiResponse(responseCode = "400", description = "Invalid 'n' must be between 1 and 10000.")
+	@ApiResponse(responseCode = "400", description = "Invalid 'n': must be between 1 and 10000.")
 	Object uuids(@Parameter(description = COUNT, example = "5") @RequestParam(required = false) Integer n,
 			@Parameter(description = SEED, example = "42") @RequestParam(required = false) Long seed) {
 		RandomParameters.requireCount(n, this.limits);
@@ -69,7 +69,7 @@ class RandomTokenController {
 			content = @Content(mediaType = "application/json", schema = @Schema(type = "string"),
 					examples = { @ExampleObject(name = "size=16 (base64)", value = "\"q1d1J9mMqfPjLvxXyGYbBA==\""),
 							@ExampleObject(name = "size=8&encoding=hex", value = "\"9f86d081884c7d65\"") }))
-	@ApiResponse(responseCode = "400", description = "Invalid 'encoding' must be base64, base64url or hex.")
+	@ApiResponse(responseCode = "400", description = "Invalid 'encoding': must be base64, base64url or hex.")
 	Object bytes(
 			@Parameter(description = "Number of bytes",
 					example = "16") @RequestParam(defaultValue = "16") @Min(1) int size,
@@ -101,7 +101,7 @@ class RandomTokenController {
 					schema = @Schema(oneOf = { String.class, String[].class }),
 					examples = { @ExampleObject(name = "one", value = "\"q3ZbT9xKp2LmW8aR\""),
 							@ExampleObject(name = "length=6&alphabet=ACGT&n=2", value = "[\"GATTAC\", \"CCATGA\"]") }))
-	@ApiResponse(responseCode = "400", description = "Invalid 'alphabet' must have between 1 and 1000 characters.")
+	@ApiResponse(responseCode = "400", description = "Invalid 'alphabet': must have between 1 and 1000 characters.")
 	Object strings(
 			@Parameter(description = "Characters per string, at most switchboard.random.max-string-length "
 					+ "(default 10000)", example = "16") @RequestParam(defaultValue = "16") @Min(1) int length,

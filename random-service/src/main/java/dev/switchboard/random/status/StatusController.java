@@ -44,7 +44,7 @@ class StatusController {
 			content = @Content(mediaType = "application/json", schema = @Schema(implementation = StatusBody.class),
 					examples = @ExampleObject(value = "{\"code\": 200, \"reason\": \"OK\"}")))
 	@ApiResponse(responseCode = "204", description = "No Content (also 205 and 304), no body")
-	@ApiResponse(responseCode = "400", description = "Invalid 'code' must be a number between 200 and 599.")
+	@ApiResponse(responseCode = "400", description = "Invalid 'code': must be a number between 200 and 599.")
 	@ApiResponse(responseCode = "418", description = "You asked for status 418 (I'm a teapot).")
 	ResponseEntity<?> status(
 			@Parameter(description = "The status code, 200 to 599", example = "418",

@@ -45,7 +45,7 @@ class DiceRollTests {
 	void shouldRejectInvalidNotationNamingTheRoll(String notation, String message) {
 		assertThatExceptionOfType(InvalidParameterException.class).isThrownBy(() -> DiceRoll.parse(notation, LIMITS))
 			.satisfies((ex) -> assertThat(ex.getParameter()).isEqualTo("roll"))
-			.withMessageStartingWith("Invalid 'roll' " + message);
+			.withMessageStartingWith("Invalid 'roll': " + message);
 	}
 
 	@Test

@@ -222,11 +222,11 @@ class RandomControllersTests {
 		void shouldApplyTheConfiguredMaxima() throws Exception {
 			assertThat(json("/api/random/int?n=50")).hasSize(50);
 			problem("/api/random/int?n=51", "n")
-				.andExpect(jsonPath("$.detail").value("Invalid 'n' must be between 1 and 50."));
+				.andExpect(jsonPath("$.detail").value("Invalid 'n': must be between 1 and 50."));
 			problem("/api/random/bytes?size=11", "size");
 			problem("/api/random/dice?roll=4d6", "roll");
 			problem("/api/random/shuffle?items=a,b,c", "items")
-				.andExpect(jsonPath("$.detail").value("Invalid 'items' must list between 1 and 2 items, got 3."));
+				.andExpect(jsonPath("$.detail").value("Invalid 'items': must list between 1 and 2 items, got 3."));
 		}
 
 	}

@@ -91,7 +91,7 @@ class StatusControllerTests {
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.errors[0].name").value("code"))
 			.andExpect(jsonPath("$.detail")
-				.value("Invalid 'code' must be a number between 200 and 599, got '" + code + "'."));
+				.value("Invalid 'code': must be a number between 200 and 599, got '" + code + "'."));
 	}
 
 }

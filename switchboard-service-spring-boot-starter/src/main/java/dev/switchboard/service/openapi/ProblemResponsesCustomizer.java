@@ -71,7 +71,7 @@ public class ProblemResponsesCustomizer implements GlobalOpenApiCustomizer {
 			.addProperty("type", new StringSchema().format("uri").example("about:blank"))
 			.addProperty("title", new StringSchema().example("Bad Request"))
 			.addProperty("status", new IntegerSchema().example(400))
-			.addProperty("detail", new StringSchema().example("Invalid 'n' must be less than or equal to 10000."))
+			.addProperty("detail", new StringSchema().example("Invalid 'n': must be less than or equal to 10000."))
 			.addProperty("instance", new StringSchema().format("uri-reference").example("/api/random/int"));
 	}
 

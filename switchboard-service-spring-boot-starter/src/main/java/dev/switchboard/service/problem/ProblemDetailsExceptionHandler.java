@@ -127,7 +127,7 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
 			return "The request is invalid.";
 		}
 		return errors.stream()
-			.map((error) -> "'" + error.name() + "' " + error.message())
+			.map((error) -> "'" + error.name() + "': " + error.message())
 			.collect(Collectors.joining("; ", "Invalid ", "."));
 	}
 
