@@ -30,7 +30,7 @@ command -v haproxy >/dev/null || { echo "haproxy missing: apt-get install -y hap
 results=$bench_run/random-http-$(date +%Y%m%dT%H%M%S).txt
 
 python_started=
-proxy_dir=$bench_run/nginx-proxy
+proxy_dir=$bench_run/random-http-proxies
 cleanup() {
     [[ -s $proxy_dir/nginx.pid ]] && kill "$(<"$proxy_dir/nginx.pid")" 2>/dev/null
     [[ -s $proxy_dir/haproxy.pid ]] && kill "$(<"$proxy_dir/haproxy.pid")" 2>/dev/null
@@ -74,12 +74,14 @@ declare -A urls=([direct]=http://127.0.0.1:$random_port$path [gateway]=http://12
                  [nginx-proxy]=http://127.0.0.1:$proxy_port$path
                  [haproxy-http]=http://127.0.0.1:$haproxy_port$path [haproxy-tcp]=http://127.0.0.1:$relay_port$path
                  [python]=http://127.0.0.1:$python_port$path)
+# the order of each round, and of the summary
+systems=(direct gateway nginx-proxy haproxy-http haproxy-tcp python)
 # JIT warm-up of both JVMs, not recorded (the gateway's run also warms the service)
 "$tools/http-wrk.sh" -d 60 -c 64 -t 1 -w 0 "${urls[gateway]}" >/dev/null 2>&1
 "$tools/http-wrk.sh" -d 20 -c 64 -t 1 -w 0 "${urls[direct]}" >/dev/null 2>&1
 
 for ((run = 1; run <= rounds; run++)); do
-    for system in direct gateway nginx-proxy haproxy-http haproxy-tcp python; do
+    for system in "${systems[@]}"; do
         idle=$(wait_quiet)
         line=$("$tools/http-wrk.sh" -d 10 -c 64 -t 1 -w 2 "${urls[$system]}" 2>/dev/null | tail -1) || line=
         echo "case=http-int system=$system run=$run idle_before=$idle ${line:-failed=1}" | tee -a "$results"
@@ -87,11 +89,11 @@ for ((run = 1; run <= rounds; run++)); do
 done
 echo "raw results: $results" >&2
 
-python3 - "$results" <<'PY'
+python3 - "$results" "${systems[@]}" <<'PY'
 import statistics, sys
 rows = [dict(t.split("=", 1) for t in line.split() if "=" in t) for line in open(sys.argv[1], encoding="utf-8")]
 median = {}
-for system in ("direct", "gateway", "nginx-proxy", "haproxy-http", "haproxy-tcp", "python"):
+for system in sys.argv[2:]:
     runs = [r for r in rows if r.get("system") == system and "rps" in r]
     if not runs:
         print(f"target={system} failed=1")
@@ -108,7 +110,7 @@ if {"direct", "python"} <= median.keys():
 if {"gateway", "direct"} <= median.keys():
     ratio = median["gateway"] / median["direct"]
     print(f"ratio=gateway/direct value={ratio:.2f}x target=0.6x {'met' if ratio >= 0.6 else 'NOT met'}")
-for proxy in ("nginx-proxy", "haproxy-http", "haproxy-tcp"):
+for proxy in (s for s in sys.argv[2:] if s not in ("direct", "gateway", "python")):
     if {proxy, "direct"} <= median.keys():
         print(f"ratio={proxy}/direct value={median[proxy] / median['direct']:.2f}x reference")
 if {"gateway", "nginx-proxy"} <= median.keys():
