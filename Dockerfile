@@ -20,7 +20,7 @@ RUN groupadd --system switchboard && useradd --system --gid switchboard --home-d
     && mkdir -p /app/data && chown -R switchboard:switchboard /app
 WORKDIR /app
 COPY --from=build /app.jar /tmp/app.jar
-COPY deploy/aot-cache.sh /usr/local/bin/aot-cache.sh
+COPY deploy/aot-cache.sh deploy/ready.sh /usr/local/bin/
 # Extracted layout plus a JDK AOT cache trained on this very JRE: start-up in about a third of the
 # time. The cache records the class path, so the jar keeps the name it was trained under.
 RUN aot-cache.sh /tmp/app.jar /app/service && rm /tmp/app.jar && chown -R switchboard:switchboard /app/service

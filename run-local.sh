@@ -98,9 +98,9 @@ for entry in "${services[@]}"; do
     pids+=($!)
 done
 
-# Wait on each service's readiness endpoint (no curl needed), failing fast if one dies
+# Wait on each service's readiness (HTTP 200, as compose's healthchecks), failing fast if one dies
 is_ready() {
-    timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1 && printf 'GET /actuator/health/readiness HTTP/1.0\r\n\r\n' >&3 && grep -q '\"UP\"' <&3" 2>/dev/null
+    timeout 4 deploy/ready.sh "$1" 2>/dev/null
 }
 start=$SECONDS
 for i in "${!services[@]}"; do

@@ -93,10 +93,23 @@ final class ComposeFile {
 		return (Map<String, Object>) this.services.get(service).get("healthcheck");
 	}
 
+	/**
+	 * Return a service's dependencies with their conditions. The list form of
+	 * {@code depends_on} carries no condition (a dependency merely started), so it is
+	 * refused rather than read as "no dependencies".
+	 */
 	@SuppressWarnings("unchecked")
 	Map<String, Object> dependsOn(String service) {
 		Object dependsOn = this.services.get(service).get("depends_on");
+		if (dependsOn instanceof List<?>) {
+			throw new AssertionError(service + ": depends_on must map each dependency to a condition, not list it");
+		}
 		return (dependsOn instanceof Map<?, ?> map) ? (Map<String, Object>) map : Map.of();
+	}
+
+	/** Return a service's {@code mem_limit}, or {@code null}. */
+	Object memoryLimit(String service) {
+		return this.services.get(service).get("mem_limit");
 	}
 
 	Iterable<String> serviceNames() {

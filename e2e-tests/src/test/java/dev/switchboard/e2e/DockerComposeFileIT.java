@@ -2,11 +2,21 @@ package dev.switchboard.e2e;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,6 +49,27 @@ class DockerComposeFileIT {
 					.isEqualTo(Map.of("condition", "service_healthy")));
 		}
 		assertThat(this.compose.dependsOn("contacts-service")).containsKey("postgres");
+		assertThat(this.compose.dependsOn("gateway")).containsOnlyKeys(this.compose.builtServices()
+			.keySet()
+			.stream()
+			.filter((service) -> !service.equals("gateway"))
+			.toList());
+	}
+
+	@Test
+	void shouldLimitTheMemoryOfEveryContainer() {
+		for (String service : this.compose.serviceNames()) {
+			assertThat(this.compose.memoryLimit(service)).as(service + " mem_limit").isNotNull();
+		}
+	}
+
+	@Test
+	void shouldKeepDataInVolumesAndMountThePublicFolderReadOnly() {
+		assertThat(this.compose.volumes("postgres")).contains("postgres-data:/var/lib/postgresql");
+		Map<String, String> fileshare = this.compose.environment("fileshare-service");
+		assertThat(this.compose.volumes("fileshare-service"))
+			.contains("shared-files:" + fileshare.get("SWITCHBOARD_FILESHARE_DATA_DIR"))
+			.contains("./deploy/public:" + fileshare.get("SWITCHBOARD_FILESHARE_PUBLIC_DIR") + ":ro");
 	}
 
 	@Test
@@ -48,6 +79,120 @@ class DockerComposeFileIT {
 				"3007:3007/udp");
 		assertThat(this.compose.publishedPorts("contacts-service")).containsExactly("3001:3001");
 		assertThat(this.compose.publishedPorts("messaging-service")).containsExactly("3002:3002");
+	}
+
+	@Test
+	void shouldProbeEachServiceReadinessOnItsOwnPort() {
+		Map<String, String> services = this.compose.builtServices();
+		assertThat(services).isNotEmpty();
+		for (String service : services.keySet()) {
+			int port = service.equals("gateway") ? 8080 : this.compose.exposedPort(service);
+			assertThat(this.compose.healthcheck(service).get("test")).as(service + " healthcheck")
+				.isEqualTo(List.of("CMD", "ready.sh", Integer.toString(port)));
+		}
+	}
+
+	@Test
+	void shouldCallAServiceReadyOnlyWhenReadinessAnswers200() throws Exception {
+		// a DOWN group still lists its parts that are UP: only the status line may count
+		String down = "{\"status\":\"DOWN\",\"components\":{\"db\":{\"status\":\"DOWN\"},"
+				+ "\"readinessState\":{\"status\":\"UP\"}}}";
+		assertThat(readyExitCode(503, down)).as("readiness 503 with UP parts").isNotZero();
+		assertThat(readyExitCode(500, "UP")).as("readiness 500").isNotZero();
+		assertThat(readyExitCode(200, "{\"status\":\"UP\"}")).as("readiness 200").isZero();
+	}
+
+	@Test
+	void shouldCallAServiceNotReadyWhenItDoesNotAnswer() throws Exception {
+		int refused;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			refused = socket.getLocalPort();
+		}
+		assertThat(runReady(refused)).as("connection refused").isNotZero();
+		try (ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+			List<Socket> accepted = new ArrayList<>();
+			Thread acceptor = Thread.ofVirtual().start(() -> {
+				try {
+					accepted.add(silent.accept());
+				}
+				catch (IOException ex) {
+					// closed at the end of the test
+				}
+			});
+			long start = System.nanoTime();
+			assertThat(runReady(silent.getLocalPort())).as("accepted, never answered").isNotZero();
+			assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)).isLessThan(10);
+			acceptor.interrupt();
+		}
+	}
+
+	@Test
+	void shouldEndAJvmThatRunsOutOfHeap(@TempDir Path directory) throws Exception {
+		// A program that catches OutOfMemoryError and carries on, as a half-broken
+		// service would
+		Path source = directory.resolve("Hog.java");
+		Files.writeString(source, """
+				public class Hog {
+					public static void main(String[] args) throws Exception {
+						java.util.List<long[]> held = new java.util.ArrayList<>();
+						try {
+							while (true) {
+								held.add(new long[1 << 20]);
+							}
+						}
+						catch (OutOfMemoryError ex) {
+							held.clear();
+							System.out.println("still running after OutOfMemoryError");
+						}
+						Thread.sleep(120_000);
+					}
+				}
+				""");
+		String javaOptions = this.compose.environment("random-service").get("JAVA_TOOL_OPTIONS");
+		assertThat(javaOptions).as("compose's JVM flags").isNotBlank();
+		ProcessBuilder builder = new ProcessBuilder(javaCommand(), source.toString()).redirectErrorStream(true);
+		builder.environment().put("JAVA_TOOL_OPTIONS", javaOptions);
+		Process process = builder.start();
+		boolean ended = process.waitFor(60, TimeUnit.SECONDS);
+		if (!ended) {
+			process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+		}
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(ended).as("the JVM ended on OutOfMemoryError under %s; it said: %s", javaOptions, output).isTrue();
+		assertThat(process.exitValue()).as(output).isNotZero();
+		assertThat(output).doesNotContain("still running");
+	}
+
+	private static String javaCommand() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
+	private static int readyExitCode(int status, String body) throws Exception {
+		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		server.createContext("/actuator/health/readiness", (exchange) -> {
+			byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().add("Content-Type", "application/json");
+			exchange.sendResponseHeaders(status, bytes.length);
+			try (OutputStream output = exchange.getResponseBody()) {
+				output.write(bytes);
+			}
+		});
+		server.start();
+		try {
+			return runReady(server.getAddress().getPort());
+		}
+		finally {
+			server.stop(0);
+		}
+	}
+
+	private static int runReady(int port) throws Exception {
+		Process process = new ProcessBuilder("bash", Suite.root().resolve("deploy/ready.sh").toString(),
+				Integer.toString(port))
+			.redirectErrorStream(true)
+			.start();
+		assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("ready.sh finished").isTrue();
+		return process.exitValue();
 	}
 
 	/**
