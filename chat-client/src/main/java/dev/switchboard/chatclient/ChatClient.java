@@ -152,12 +152,14 @@ public final class ChatClient {
 		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
 		Map<String, Object> body = Json.parseObject(response.body());
 		if (response.statusCode() != 201) {
-			this.out.println("! Sign-up refused: " + body.getOrDefault("detail", response.statusCode()));
+			this.out.println(
+					"! Sign-up refused: " + TerminalText.visible(body.getOrDefault("detail", response.statusCode())));
 			return null;
 		}
 		String token = String.valueOf(body.get("token"));
-		this.out.println("Signed up as " + body.get("nickname") + ". Your token, shown only once: " + token);
-		this.out.println("  (next time: java -jar chat-client.jar --token " + token + ")");
+		this.out.println("Signed up as " + TerminalText.visible(body.get("nickname"))
+				+ ". Your token, shown only once: " + TerminalText.visible(token));
+		this.out.println("  (next time: java -jar chat-client.jar --token " + TerminalText.visible(token) + ")");
 		return token;
 	}
 
@@ -178,8 +180,9 @@ public final class ChatClient {
 		}
 	}
 
+	/** An error's message, which may quote what the server sent, as it may be printed. */
 	private static String describe(Throwable ex) {
-		return (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
+		return TerminalText.visible((ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName());
 	}
 
 	/** Sends the messenger's frames on the socket, one at a time. */
@@ -223,7 +226,7 @@ public final class ChatClient {
 					this.messenger.onFrame(Json.parseObject(frame));
 				}
 				catch (IllegalArgumentException ex) {
-					ChatClient.this.out.println("! Unreadable frame from the server: " + ex.getMessage());
+					ChatClient.this.out.println("! Unreadable frame from the server: " + describe(ex));
 				}
 			}
 			webSocket.request(1);
@@ -235,7 +238,8 @@ public final class ChatClient {
 			if (statusCode != WebSocket.NORMAL_CLOSURE) {
 				ChatClient.this.closedByServer = true;
 				ChatClient.this.out.println("! The server closed the connection (" + statusCode
-						+ ((reason == null || reason.isEmpty()) ? "" : ": " + reason) + "). Press Enter to exit.");
+						+ ((reason == null || reason.isEmpty()) ? "" : ": " + TerminalText.visible(reason))
+						+ "). Press Enter to exit.");
 			}
 			return null;
 		}

@@ -23,7 +23,11 @@ record ChatClientOptions(URI chat, String token, String nickname) {
 			  --url       the chat, through the gateway (env SWITCHBOARD_CHAT_URL, default %s)
 			  --token     sign in with your token (env SWITCHBOARD_CHAT_TOKEN)
 			  --nickname  sign up under this nickname (env SWITCHBOARD_CHAT_NICKNAME); without a token
-			              or a nickname the client asks for a nickname and signs you up""".formatted(DEFAULT_URL);
+			              or a nickname the client asks for a nickname and signs you up
+			What others send is printed with its control characters made visible, as cat -v shows
+			them (ESC as ^[, a line feed inside a message as ^J, C1 controls as M-^[), and without
+			bidi overrides or isolates: a message cannot move the cursor, clear or retitle the
+			terminal, or fake a line.""".formatted(DEFAULT_URL);
 
 	static ChatClientOptions parse(String[] args, Map<String, String> environment) {
 		String url = environment.getOrDefault("SWITCHBOARD_CHAT_URL", DEFAULT_URL);

@@ -1,6 +1,7 @@
 package dev.switchboard.chatclient;
 
 import java.io.PrintStream;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * The messenger of the course (seeds/004), on top of the WebSocket chat's frames: turns
@@ -20,7 +22,8 @@ import java.util.function.Predicate;
  * bob said: Hi, how are you?
  * &gt; /quit
  * BYE
- * </pre>
+ * </pre> Everything that came from the network (nicknames, rooms, texts, errors) is
+ * printed through {@link TerminalText}, so that a message cannot take over the terminal.
  */
 final class Messenger {
 
@@ -152,12 +155,11 @@ final class Messenger {
 			case "welcome" -> {
 				this.nickname = String.valueOf(frame.get("nickname"));
 				names(frame.get("online")).forEach(this.online::add);
-				this.out
-					.println("Signed in as " + this.nickname + ". Online: " + String.join(", ", sorted(this.online)));
+				this.out.println("Signed in as " + visible(this.nickname) + ". Online: " + names(this.online));
 				this.welcomed.complete(this.nickname);
 			}
 			case "history" -> {
-				this.out.println("#" + frame.get("room") + " JOINED");
+				this.out.println("#" + visible(frame.get("room")) + " JOINED");
 				if (frame.get("messages") instanceof List<?> messages) {
 					messages.forEach((message) -> print(asMap(message), true));
 				}
@@ -165,7 +167,7 @@ final class Messenger {
 			case "message" -> print(frame, false);
 			case "presence" -> presence(frame);
 			case "error" -> {
-				this.out.println("! " + frame.get("message"));
+				this.out.println("! " + visible(frame.get("message")));
 				this.welcomed.completeExceptionally(new IllegalStateException(String.valueOf(frame.get("message"))));
 			}
 			default -> {
@@ -181,24 +183,25 @@ final class Messenger {
 					// other sockets
 		}
 		if (message.get("room") != null) {
-			this.out.println("[#" + message.get("room") + "] " + from + ": " + message.get("text"));
+			this.out.println(
+					"[#" + visible(message.get("room")) + "] " + visible(from) + ": " + visible(message.get("text")));
 		}
 		else {
-			this.out.println(from + " said: " + message.get("text"));
+			this.out.println(visible(from) + " said: " + visible(message.get("text")));
 		}
 	}
 
 	private void presence(Map<String, Object> frame) {
 		if (frame.get("joined") instanceof String joined) {
 			this.online.add(joined);
-			this.out.println("* " + joined + " is online");
+			this.out.println("* " + visible(joined) + " is online");
 		}
 		else if (frame.get("left") instanceof String left) {
 			this.online.remove(left);
-			this.out.println("* " + left + " left");
+			this.out.println("* " + visible(left) + " left");
 		}
 		else if (frame.containsKey("online")) {
-			this.out.println("Online: " + String.join(", ", sorted(names(frame.get("online")))));
+			this.out.println("Online: " + names(names(frame.get("online"))));
 		}
 	}
 
@@ -206,10 +209,15 @@ final class Messenger {
 		return (array instanceof List<?> list) ? list.stream().map(String::valueOf).toList() : List.of();
 	}
 
-	private static Set<String> sorted(java.util.Collection<String> names) {
+	/** The nicknames sorted regardless of case, as they may be printed. */
+	private static String names(Collection<String> names) {
 		Set<String> sorted = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
 		sorted.addAll(names);
-		return sorted;
+		return sorted.stream().map(TerminalText::visible).collect(Collectors.joining(", "));
+	}
+
+	private static String visible(Object fromNetwork) {
+		return TerminalText.visible(fromNetwork);
 	}
 
 	@SuppressWarnings("unchecked")

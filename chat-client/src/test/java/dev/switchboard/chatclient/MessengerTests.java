@@ -102,6 +102,37 @@ class MessengerTests {
 		assertThat(lines()).endsWith("* carol is online", "carol JOINED", "* carol left", "! Too many frames.");
 	}
 
+	@Test
+	void shouldShowControlCharactersOfADirectMessageInsteadOfObeyingThem() {
+		this.messenger.onFrame(Json.parseObject("{\"type\":\"message\",\"id\":5,\"to\":\"alice\",\"from\":\"bob\","
+				+ "\"text\":\"\\u001b]0;pwned\\u0007\\u001b[2Jhi\\nalice said: fake\"}"));
+		assertThat(lines()).endsWith("bob said: ^[]0;pwned^G^[[2Jhi^Jalice said: fake");
+		assertNoControlCharacters();
+	}
+
+	@Test
+	void shouldShowControlCharactersAndDropBidiControlsInEverythingFromTheNetwork() {
+		this.messenger.onFrame(Json
+			.parseObject("{\"type\":\"welcome\",\"nickname\":\"al\\u001bice\"," + "\"online\":[\"x\\u009by\"]}"));
+		this.messenger.onFrame(Json.parseObject("{\"type\":\"history\",\"room\":\"r\\u0007\",\"messages\":["
+				+ "{\"type\":\"message\",\"id\":1,\"room\":\"r\\u0007\",\"from\":\"ev\\u202eil\",\"text\":\"t\\u2066x\"}]}"));
+		this.messenger.onFrame(Json.parseObject(
+				"{\"type\":\"message\",\"id\":2,\"room\":\"r\\u001b\",\"from\":\"m\\u007f\",\"text\":\"now\"}"));
+		this.messenger.onFrame(Json.parseObject("{\"type\":\"presence\",\"joined\":\"c\\u001b[31m\"}"));
+		this.messenger.onFrame(Json.parseObject("{\"type\":\"presence\",\"left\":\"d\\r\"}"));
+		this.messenger.onFrame(Json.parseObject("{\"type\":\"presence\",\"online\":[\"e\\u0000\"]}"));
+		this.messenger.onFrame(Json.parseObject("{\"type\":\"error\",\"message\":\"bad\\u001b[2J\"}"));
+		assertThat(lines()).endsWith("Signed in as al^[ice. Online: alice, xM-^[y", "#r^G JOINED", "[#r^G] evil: tx",
+				"[#r^[] m^?: now", "* c^[[31m is online", "* d^M left", "Online: e^@", "! bad^[[2J");
+		assertNoControlCharacters();
+	}
+
+	private void assertNoControlCharacters() {
+		String printed = this.printed.toString(StandardCharsets.UTF_8);
+		assertThat(printed.chars()).noneMatch((c) -> Character.getType(c) == Character.CONTROL && c != '\n')
+			.noneMatch((c) -> (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069));
+	}
+
 	private List<String> lines() {
 		return this.printed.toString(StandardCharsets.UTF_8).lines().toList();
 	}

@@ -30,6 +30,8 @@ public final class ChatTestClient implements AutoCloseable {
 
 	private final CompletableFuture<Integer> closed = new CompletableFuture<>();
 
+	private volatile String closeReason;
+
 	private final WebSocket socket;
 
 	private ChatTestClient(URI uri, Map<String, String> headers, boolean reading) {
@@ -168,6 +170,14 @@ public final class ChatTestClient implements AutoCloseable {
 		return this.closed.orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
 	}
 
+	/**
+	 * Return the reason of the server's close frame, once {@link #awaitClose()} returned.
+	 * @return the reason, or {@code null}
+	 */
+	public String closeReason() {
+		return this.closeReason;
+	}
+
 	public boolean isClosed() {
 		return this.closed.isDone() || this.socket.isInputClosed();
 	}
@@ -205,6 +215,7 @@ public final class ChatTestClient implements AutoCloseable {
 
 		@Override
 		public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+			ChatTestClient.this.closeReason = reason;
 			ChatTestClient.this.closed.complete(statusCode);
 			return null;
 		}

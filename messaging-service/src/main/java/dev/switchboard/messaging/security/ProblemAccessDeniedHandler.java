@@ -24,8 +24,8 @@ class ProblemAccessDeniedHandler implements AccessDeniedHandler {
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
 			throws IOException {
 		this.problems.write(request, response, HttpStatus.FORBIDDEN,
-				"This token belongs to another user: only the user's own token may change their status or read "
-						+ "their inbox.");
+				"This token belongs to another user: only the user's own token may change their status, read "
+						+ "their inbox, or ask anything else about them that is not public.");
 	}
 
 }

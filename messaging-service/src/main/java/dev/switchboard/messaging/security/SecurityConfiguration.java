@@ -14,10 +14,12 @@ import org.springframework.security.web.SecurityFilterChain;
 import dev.switchboard.messaging.users.UserService;
 
 /**
- * Bearer-token security of the REST API: changing a status and reading an inbox need the
- * user's own token, sending a message needs the sender's token, everything else is
- * public. The WebSocket and TCP chats authenticate with the same tokens in their own
- * protocols.
+ * Bearer-token security of the REST API: a user's resources ({@code /api/users/{id}} and
+ * everything under it) belong to their owner, whatever the method, apart from what is
+ * explicitly open: reading the user (GET, HEAD) is public, and sending them a message
+ * needs the sender's token. The rest of the service (registration, the list of users, the
+ * chat page, the API documents) is public. The WebSocket and TCP chats authenticate with
+ * the same tokens in their own protocols.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -36,12 +38,19 @@ class SecurityConfiguration {
 		http.csrf(AbstractHttpConfigurer::disable)
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(AbstractHttpConfigurer::disable)
-			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.PATCH, "/api/users/{id}")
-				.access(owner)
-				.requestMatchers(HttpMethod.GET, "/api/users/{id}/messages")
-				.access(owner)
+			// Rules match paths for every method and name the few open ones, rather than
+			// naming the methods to protect: Spring MVC answers HEAD with the GET handler
+			// (Content-Length included) and OPTIONS by itself, and a method added later
+			// must
+			// not be open by default.
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET, "/api/users/{id}")
+				.permitAll()
+				.requestMatchers(HttpMethod.HEAD, "/api/users/{id}")
+				.permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/users/{id}/messages")
 				.authenticated()
+				.requestMatchers("/api/users/{id}", "/api/users/{id}/**")
+				.access(owner)
 				.anyRequest()
 				.permitAll())
 			.oauth2ResourceServer((server) -> server.opaqueToken((opaque) -> opaque.introspector(introspector))

@@ -52,12 +52,16 @@ public record MessagingProperties(@DefaultValue Chat chat, @DefaultValue WebSock
 	 * are answered 503 with {@code Retry-After}. Each open chat WebSocket holds about 60
 	 * KiB of heap (the container's buffers): raise it together with the heap
 	 * ({@code -Xmx})
+	 * @param maxSessionsPerUser how many chat WebSockets one user may have signed in at
+	 * once; the {@code auth} frame of one more is answered with an error frame and the
+	 * socket is closed with 1008 (policy violation)
 	 */
 	public record WebSocket(@DefaultValue( {
 			"http://localhost:[*]", "http://127.0.0.1:[*]", "http://[::1]:[*]" }) List<String> allowedOriginPatterns,
 			@DefaultValue("8KB") DataSize maxFrameSize, @DefaultValue("1MB") DataSize sendBufferLimit,
 			@DefaultValue("10s") Duration sendTimeLimit, @DefaultValue("10s") Duration authTimeout,
-			@DefaultValue("30s") Duration pingInterval, @DefaultValue("1200") int maxSessions){
+			@DefaultValue("30s") Duration pingInterval, @DefaultValue("1200") int maxSessions,
+			@DefaultValue("16") int maxSessionsPerUser){
 
 	}
 

@@ -7,6 +7,7 @@ import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.Session;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketSession;
@@ -15,9 +16,13 @@ import org.springframework.web.socket.handler.WebSocketSessionDecorator;
 
 /**
  * The innermost layer of a {@link WebSocketOutbox}: lets the container gather frames in
- * its output buffer (Jakarta WebSocket batching) and flushes it once the outbox has no
- * frame left to send. Only ever called by the one thread holding the outer decorator's
- * flush lock.
+ * its output buffer (Jakarta WebSocket batching) while the outbox has frames to send, and
+ * flushes it and turns batching off as soon as it has none left. Only ever called by the
+ * one thread holding the outer decorator's flush lock.
+ * <p>
+ * Batching is off between bursts because the container answers a client's ping itself, on
+ * its reading thread, through the same remote endpoint: with batching left on, that pong
+ * would wait in the buffer until the chat next sent something, which may be never.
  */
 final class BatchingSession extends WebSocketSessionDecorator {
 
@@ -25,7 +30,7 @@ final class BatchingSession extends WebSocketSessionDecorator {
 
 	private final AtomicInteger unsent;
 
-	private final RemoteEndpoint.Basic remote;
+	private final RemoteEndpoint.@Nullable Basic remote;
 
 	BatchingSession(WebSocketSession session, AtomicInteger unsent) {
 		super(session);
@@ -33,23 +38,17 @@ final class BatchingSession extends WebSocketSessionDecorator {
 		this.remote = batchingRemote(session);
 	}
 
-	private static RemoteEndpoint.Basic batchingRemote(WebSocketSession session) {
+	private static RemoteEndpoint.@Nullable Basic batchingRemote(WebSocketSession session) {
 		if (session instanceof NativeWebSocketSession nativeSession
 				&& nativeSession.getNativeSession() instanceof Session standard) {
-			try {
-				RemoteEndpoint.Basic remote = standard.getBasicRemote();
-				remote.setBatchingAllowed(true);
-				return remote;
-			}
-			catch (IOException | RuntimeException ex) {
-				logger.debug("Batching not available, every frame is written at once: " + ex.getMessage());
-			}
+			return standard.getBasicRemote();
 		}
 		return null;
 	}
 
 	@Override
 	public void sendMessage(WebSocketMessage<?> message) throws IOException {
+		startBatch();
 		boolean last;
 		try {
 			super.sendMessage(message);
@@ -58,7 +57,20 @@ final class BatchingSession extends WebSocketSessionDecorator {
 			last = this.unsent.decrementAndGet() == 0;
 		}
 		if (last && this.remote != null) {
-			this.remote.flushBatch();
+			// flushes the buffer, then every frame (a pong too) is written at once
+			this.remote.setBatchingAllowed(false);
+		}
+	}
+
+	private void startBatch() {
+		if (this.remote == null) {
+			return;
+		}
+		try {
+			this.remote.setBatchingAllowed(true);
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.debug("Batching not available, this frame is written at once: " + ex.getMessage());
 		}
 	}
 

@@ -7,7 +7,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.websocket.Session;
@@ -22,7 +21,6 @@ import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 
-import dev.switchboard.messaging.chat.ChatService;
 import dev.switchboard.messaging.chat.RateLimiter;
 import dev.switchboard.messaging.system.MessagingProperties;
 
@@ -41,31 +39,25 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
 	/** Tomcat's per-session bound on a blocking write (default 20 s). */
 	private static final String TOMCAT_BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
 
-	private final ChatService chat;
-
 	private final WebSocketFrames frames;
 
 	private final WebSocketCommands commands;
 
 	private final MessagingProperties properties;
 
-	private final Counter slowClients;
+	private final WebSocketRefusals refusals;
 
 	/** Each send runs on a virtual thread of its own: cheap, and free to block. */
 	private final Executor senders = Thread::startVirtualThread;
 
 	private final ConcurrentMap<String, WebSocketChatConnection> connections = new ConcurrentHashMap<>();
 
-	ChatWebSocketHandler(ChatService chat, WebSocketFrames frames, WebSocketCommands commands,
+	ChatWebSocketHandler(WebSocketFrames frames, WebSocketCommands commands, WebSocketRefusals refusals,
 			MessagingProperties properties, MeterRegistry registry) {
-		this.chat = chat;
 		this.frames = frames;
 		this.commands = commands;
+		this.refusals = refusals;
 		this.properties = properties;
-		this.slowClients = Counter.builder("switchboard.chat.websocket.disconnected")
-			.description("Clients disconnected because they could not keep up")
-			.tag("reason", "slow-consumer")
-			.register(registry);
 		Gauge.builder("switchboard.chat.websocket.sessions", this.connections, Map::size)
 			.description("Open chat WebSockets")
 			.register(registry);
@@ -84,7 +76,7 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
 		MessagingProperties.WebSocket settings = this.properties.websocket();
 		boundBlockingWrites(session, settings.sendTimeLimit().toMillis());
 		WebSocketOutbox outbox = new WebSocketOutbox(session, settings.sendTimeLimit(), settings.sendBufferLimit(),
-				this.senders, this.slowClients::increment);
+				this.senders, this.refusals::slowConsumer);
 		MessagingProperties.Chat limits = this.properties.chat();
 		WebSocketChatConnection connection = new WebSocketChatConnection(session.getId(), outbox, this.frames,
 				new RateLimiter(limits.rateLimit(), limits.rateBurst()),
@@ -93,6 +85,7 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
 		if (this.connections.size() > settings.maxSessions()) {
 			// its handshake passed the interceptor's check at the same moment as others
 			this.connections.remove(session.getId());
+			this.refusals.chatFull();
 			logger.info("Chat full (" + settings.maxSessions() + " WebSockets): closing " + session.getRemoteAddress());
 			session.close(CloseStatus.SERVICE_OVERLOAD.withReason("The chat is full, try again later"));
 		}
@@ -114,15 +107,19 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
 		connection.heard();
 		FrameAssembler.Result result = connection.assembler().add(message);
 		if (result.isTooLarge()) {
-			this.commands.refusedTooLarge();
+			this.refusals.frameTooLarge();
 			this.commands.reject(connection, "Frame too large: the limit is "
 					+ this.properties.websocket().maxFrameSize().toBytes() + " bytes. It was dropped.", null);
 		}
 		else if (result.payload() != null) {
-			this.commands.handle(connection, result.payload());
-			if (connection.isAuthenticated() && !this.connections.containsKey(session.getId())) {
-				// the socket closed while it was signing in
-				this.chat.signOut(connection);
+			try {
+				this.commands.handle(connection, result.payload());
+			}
+			finally {
+				if (!this.connections.containsKey(session.getId())) {
+					// the socket closed while it was signing in
+					this.commands.signOut(connection);
+				}
 			}
 		}
 	}
@@ -138,8 +135,8 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
 	@Override
 	public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
 		WebSocketChatConnection connection = this.connections.remove(session.getId());
-		if (connection != null && connection.isAuthenticated()) {
-			this.chat.signOut(connection);
+		if (connection != null) {
+			this.commands.signOut(connection);
 		}
 	}
 

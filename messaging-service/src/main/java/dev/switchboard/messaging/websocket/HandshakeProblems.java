@@ -145,11 +145,14 @@ final class HandshakeProblems {
 
 		private final int maxSessions;
 
+		private final Runnable onRefused;
+
 		private final JsonMapper json;
 
-		CapacityInterceptor(BooleanSupplier full, int maxSessions, JsonMapper json) {
+		CapacityInterceptor(BooleanSupplier full, int maxSessions, Runnable onRefused, JsonMapper json) {
 			this.full = full;
 			this.maxSessions = maxSessions;
+			this.onRefused = onRefused;
 			this.json = json;
 		}
 
@@ -159,6 +162,7 @@ final class HandshakeProblems {
 			if (!this.full.getAsBoolean()) {
 				return true;
 			}
+			this.onRefused.run();
 			response.getHeaders().set(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
 			write(this.json, request, response, HttpStatus.SERVICE_UNAVAILABLE,
 					"The chat is full: " + this.maxSessions + " WebSockets are open, the most this server takes "

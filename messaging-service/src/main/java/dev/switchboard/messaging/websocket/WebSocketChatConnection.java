@@ -37,6 +37,8 @@ final class WebSocketChatConnection implements ChatConnection {
 
 	private volatile @Nullable ChatIdentity identity;
 
+	private volatile boolean closing;
+
 	private final Object gate = new Object();
 
 	private final List<Held> held = new ArrayList<>();
@@ -157,7 +159,16 @@ final class WebSocketChatConnection implements ChatConnection {
 	}
 
 	void close(CloseStatus status) {
+		this.closing = true;
 		this.outbox.close(status);
+	}
+
+	/**
+	 * Return whether the server decided to close this connection.
+	 * @return whether {@link #close} was called
+	 */
+	boolean isClosing() {
+		return this.closing;
 	}
 
 	/**

@@ -1,10 +1,9 @@
 package dev.switchboard.messaging.websocket;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -19,11 +18,13 @@ import dev.switchboard.messaging.chat.ChatException;
 import dev.switchboard.messaging.chat.ChatIdentity;
 import dev.switchboard.messaging.chat.ChatMessage;
 import dev.switchboard.messaging.chat.ChatService;
+import dev.switchboard.messaging.system.MessagingProperties;
 
 /**
  * Carries out the frames of one WebSocket: {@code auth} first, then {@code join},
  * {@code leave}, {@code say}, {@code dm} and {@code who}. Every answer echoes the frame's
- * {@code ref}.
+ * {@code ref}. Signing in takes one of the user's {@code max-sessions-per-user} places,
+ * signing out gives it back.
  */
 @Component
 class WebSocketCommands {
@@ -34,26 +35,16 @@ class WebSocketCommands {
 
 	private final WebSocketFrames frames;
 
-	private final Counter rateLimited;
+	private final WebSocketRefusals refusals;
 
-	private final Counter tooLarge;
+	private final UserSockets userSockets;
 
-	WebSocketCommands(ChatService chat, WebSocketFrames frames, MeterRegistry registry) {
+	WebSocketCommands(ChatService chat, WebSocketFrames frames, WebSocketRefusals refusals,
+			MessagingProperties properties) {
 		this.chat = chat;
 		this.frames = frames;
-		this.rateLimited = refused(registry, "rate-limit");
-		this.tooLarge = refused(registry, "frame-size");
-	}
-
-	private static Counter refused(MeterRegistry registry, String limit) {
-		return Counter.builder("switchboard.chat.websocket.refused")
-			.description("Client frames refused by a limit")
-			.tag("limit", limit)
-			.register(registry);
-	}
-
-	void refusedTooLarge() {
-		this.tooLarge.increment();
+		this.refusals = refusals;
+		this.userSockets = new UserSockets(properties.websocket().maxSessionsPerUser());
 	}
 
 	void handle(WebSocketChatConnection connection, String payload) {
@@ -66,7 +57,7 @@ class WebSocketCommands {
 			return;
 		}
 		if (!connection.rateLimiter().tryAcquire()) {
-			this.rateLimited.increment();
+			this.refusals.rateLimited();
 			connection.reply(this.frames.error(
 					"Too many frames: " + connection.rateLimiter().describe() + ". This one was dropped.",
 					frame.ref()));
@@ -113,9 +104,36 @@ class WebSocketCommands {
 					frame.ref());
 			return;
 		}
+		long userId = Objects.requireNonNull(identity.get().userId());
+		if (!this.userSockets.tryAdd(userId, connection.id())) {
+			refuseTooMany(connection, frame.ref());
+			return;
+		}
 		connection.authenticated(identity.get());
 		List<String> online = this.chat.signIn(connection);
 		connection.release(this.frames.welcome(identity.get().nickname(), online, frame.ref()), null, 0);
+	}
+
+	private void refuseTooMany(WebSocketChatConnection connection, @Nullable JsonNode ref) {
+		int max = this.userSockets.maxPerUser();
+		this.refusals.tooManyForUser();
+		connection.reply(this.frames.error("Too many chat connections for this user: " + max
+				+ " are open, the most one user may hold (switchboard.messaging.websocket.max-sessions-per-user). "
+				+ "Close one of them, then connect again.", ref));
+		connection
+			.close(CloseStatus.POLICY_VIOLATION.withReason("too many chat connections for this user (" + max + ")"));
+	}
+
+	/**
+	 * Take a connection out of the chat and give back its user's place. Idempotent: both
+	 * the socket's close and a sign-in that finds its socket closed call it.
+	 * @param connection the connection, signed in or not
+	 */
+	void signOut(WebSocketChatConnection connection) {
+		if (connection.isAuthenticated()) {
+			this.chat.signOut(connection);
+			this.userSockets.remove(Objects.requireNonNull(connection.identity().userId()), connection.id());
+		}
 	}
 
 	private void join(WebSocketChatConnection connection, ClientFrame frame) {

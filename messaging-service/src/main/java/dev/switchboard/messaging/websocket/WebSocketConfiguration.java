@@ -32,11 +32,15 @@ class WebSocketConfiguration implements WebSocketConfigurer {
 
 	private final MessagingProperties.WebSocket settings;
 
+	private final WebSocketRefusals refusals;
+
 	private final JsonMapper json;
 
-	WebSocketConfiguration(ChatWebSocketHandler handler, MessagingProperties properties, JsonMapper json) {
+	WebSocketConfiguration(ChatWebSocketHandler handler, MessagingProperties properties, WebSocketRefusals refusals,
+			JsonMapper json) {
 		this.handler = handler;
 		this.settings = properties.websocket();
+		this.refusals = refusals;
 		this.json = json;
 	}
 
@@ -50,7 +54,7 @@ class WebSocketConfiguration implements WebSocketConfigurer {
 			.addInterceptors(new HandshakeProblems.GetOnlyInterceptor(this.json),
 					new HandshakeProblems.OriginInterceptor(origins, this.json),
 					new HandshakeProblems.CapacityInterceptor(this.handler::isFull, this.settings.maxSessions(),
-							this.json))
+							this.refusals::chatFull, this.json))
 			.setAllowedOriginPatterns(origins.toArray(String[]::new));
 	}
 

@@ -20,13 +20,17 @@ class WebSocketSweeper {
 
 	private final WebSocketCommands commands;
 
+	private final WebSocketRefusals refusals;
+
 	private final MessagingProperties.WebSocket settings;
 
 	private long lastPingAt = System.nanoTime();
 
-	WebSocketSweeper(ChatWebSocketHandler handler, WebSocketCommands commands, MessagingProperties properties) {
+	WebSocketSweeper(ChatWebSocketHandler handler, WebSocketCommands commands, WebSocketRefusals refusals,
+			MessagingProperties properties) {
 		this.handler = handler;
 		this.commands = commands;
+		this.refusals = refusals;
 		this.settings = properties.websocket();
 	}
 
@@ -39,8 +43,13 @@ class WebSocketSweeper {
 			this.lastPingAt = System.nanoTime();
 		}
 		for (WebSocketChatConnection connection : this.handler.connections()) {
+			if (connection.isClosing()) {
+				// already told why, and closed once its last frames are out
+				continue;
+			}
 			if (!connection.isAuthenticated()) {
 				if (connection.nanosSinceOpened() > authTimeout) {
+					this.refusals.authTimedOut();
 					this.commands.reject(connection, "No auth frame within " + this.settings.authTimeout().toSeconds()
 							+ " s: send {\"type\":\"auth\",\"token\":\"<your token>\"} first.", null);
 				}

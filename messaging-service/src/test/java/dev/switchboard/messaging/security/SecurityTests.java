@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.mockito.Mockito;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +35,8 @@ import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.never;
 
 /**
  * Tests of the bearer-token security of every endpoint: 401 without a token or with an
@@ -124,6 +127,79 @@ class SecurityTests {
 	@MethodSource("protectedEndpoints")
 	void shouldLetTheOwnerThrough(HttpMethod method, String path, String body) {
 		assertThat(call(method, path, body, ALICE_TOKEN).getResponse().getStatus()).isLessThan(300);
+	}
+
+	/**
+	 * Every method that gets past Spring Security's firewall, including those Spring MVC
+	 * answers by itself (HEAD, OPTIONS).
+	 */
+	static Stream<HttpMethod> everyMethod() {
+		return Stream.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
+				HttpMethod.DELETE, HttpMethod.OPTIONS);
+	}
+
+	/** Every method on alice's inbox and profile, except those open to others. */
+	static Stream<Arguments> everyOwnerOnlyMethod() {
+		Stream<Arguments> inbox = everyMethod().filter((method) -> !HttpMethod.POST.equals(method))
+			.map((method) -> Arguments.of(method, "/api/users/1/messages"));
+		Stream<Arguments> profile = everyMethod()
+			.filter((method) -> !HttpMethod.GET.equals(method) && !HttpMethod.HEAD.equals(method))
+			.map((method) -> Arguments.of(method, "/api/users/1"));
+		return Stream.concat(inbox, profile);
+	}
+
+	@ParameterizedTest(name = "{0} {1}")
+	@MethodSource("everyOwnerOnlyMethod")
+	void shouldAnswer401ToEveryMethodOnAnOwnersResourceWithoutAToken(HttpMethod method, String path) {
+		MvcTestResult result = call(method, path, null, null);
+		assertProblem(result, HttpStatus.UNAUTHORIZED, "needs a bearer token");
+		assertThat(result).headers().hasValue(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+	}
+
+	@ParameterizedTest(name = "{0} {1}")
+	@MethodSource("everyOwnerOnlyMethod")
+	void shouldAnswer401ToEveryMethodOnAnOwnersResourceWithAnUnknownToken(HttpMethod method, String path) {
+		assertProblem(call(method, path, null, "forged"), HttpStatus.UNAUTHORIZED, "not valid");
+	}
+
+	@ParameterizedTest(name = "{0} {1}")
+	@MethodSource("everyOwnerOnlyMethod")
+	void shouldAnswer403ToEveryMethodOnAnOwnersResourceWithSomeoneElsesToken(HttpMethod method, String path) {
+		assertProblem(call(method, path, null, BOB_TOKEN), HttpStatus.FORBIDDEN, "belongs to another user");
+	}
+
+	@Test
+	void shouldAnswerHeadOfAnInboxOnlyToItsOwner() {
+		assertThat(call(HttpMethod.HEAD, "/api/users/1/messages", null, null)).hasStatus(HttpStatus.UNAUTHORIZED);
+		assertThat(call(HttpMethod.HEAD, "/api/users/1/messages", null, BOB_TOKEN)).hasStatus(HttpStatus.FORBIDDEN);
+		assertThat(call(HttpMethod.HEAD, "/api/users/1/messages", null, ALICE_TOKEN)).hasStatusOk();
+	}
+
+	@Test
+	void shouldAnswerOptionsOfAnInboxToItsOwnerWithTheAllowedMethodsOnly() {
+		MvcTestResult result = call(HttpMethod.OPTIONS, "/api/users/1/messages", null, ALICE_TOKEN);
+		assertThat(result).hasStatusOk();
+		assertThat(result.getResponse().getHeader(HttpHeaders.ALLOW)).contains("GET").contains("POST");
+		assertThat(result.getResponse().getContentLength()).isZero();
+		then(this.messages).should(never()).inbox(anyLong(), anyLong(), anyInt());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "TRACE", "PROPFIND", "FOO" })
+	void shouldRefuseOtherMethodsBeforeAnyHandlerEvenFromTheOwner(String method) {
+		MvcTestResult result = call(HttpMethod.valueOf(method), "/api/users/1/messages", null, ALICE_TOKEN);
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+		assertThat(result.getResponse().getContentAsByteArray()).isEmpty();
+		then(this.messages).should(never()).inbox(anyLong(), anyLong(), anyInt());
+	}
+
+	@Test
+	void shouldKeepReadingAUserPublicWithGetAndHead() {
+		User alice = user(1L, "alice");
+		given(this.users.get(1L)).willReturn(alice);
+		given(this.online.onlineUserIds()).willReturn(java.util.Set.of());
+		assertThat(call(HttpMethod.GET, "/api/users/1", null, null)).hasStatusOk();
+		assertThat(call(HttpMethod.HEAD, "/api/users/1", null, null)).hasStatusOk();
 	}
 
 	@Test

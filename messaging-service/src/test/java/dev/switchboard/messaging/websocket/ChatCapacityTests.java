@@ -6,7 +6,10 @@ import java.util.concurrent.CompletionException;
 
 import dev.switchboard.messaging.ChatTestClient;
 import dev.switchboard.messaging.MessagingIntegrationTest;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import org.springframework.test.context.TestPropertySource;
 
@@ -21,12 +24,16 @@ import static org.awaitility.Awaitility.await;
 @TestPropertySource(properties = "switchboard.messaging.websocket.max-sessions=2")
 class ChatCapacityTests extends MessagingIntegrationTest {
 
+	@Autowired
+	private MeterRegistry registry;
+
 	@Test
 	void shouldRefuseHandshakesWhileTheChatIsFullAndAcceptOneOnceASocketCloses() {
 		Registered alice = register("alice");
 		Registered bob = register("bob");
 		try (ChatTestClient first = ChatTestClient.signedIn(chatUri(), alice.token())) {
 			try (ChatTestClient second = ChatTestClient.signedIn(chatUri(), bob.token())) {
+				double refusedBefore = refused();
 				assertThatThrownBy(() -> ChatTestClient.open(chatUri())).isInstanceOf(CompletionException.class)
 					.cause()
 					.isInstanceOfSatisfying(WebSocketHandshakeException.class, (ex) -> {
@@ -37,6 +44,7 @@ class ChatCapacityTests extends MessagingIntegrationTest {
 						assertThat(ex.getResponse().body().toString()).contains("The chat is full")
 							.contains("max-sessions");
 					});
+				assertThat(refused()).isEqualTo(refusedBefore + 1);
 			}
 			await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
 				try (ChatTestClient again = ChatTestClient.signedIn(chatUri(), bob.token())) {
@@ -46,6 +54,10 @@ class ChatCapacityTests extends MessagingIntegrationTest {
 				}
 			});
 		}
+	}
+
+	private double refused() {
+		return this.registry.get("switchboard.chat.websocket.refused").tag("limit", "max-sessions").counter().count();
 	}
 
 }

@@ -2,7 +2,6 @@ package dev.switchboard.messaging.websocket;
 
 import java.util.Map;
 
-import dev.switchboard.messaging.chat.ChatService;
 import dev.switchboard.messaging.system.MessagingProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -28,8 +27,8 @@ class ChatWebSocketHandlerTests {
 
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
-	private final ChatWebSocketHandler handler = new ChatWebSocketHandler(mock(ChatService.class),
-			mock(WebSocketFrames.class), mock(WebSocketCommands.class),
+	private final ChatWebSocketHandler handler = new ChatWebSocketHandler(mock(WebSocketFrames.class),
+			mock(WebSocketCommands.class), new WebSocketRefusals(this.registry),
 			new Binder(new MapConfigurationPropertySource(Map.of("switchboard.messaging.websocket.max-sessions", "2")))
 				.bindOrCreate("switchboard.messaging", MessagingProperties.class),
 			this.registry);
@@ -46,6 +45,9 @@ class ChatWebSocketHandlerTests {
 		this.handler.afterConnectionEstablished(third);
 		then(third).should().close(CloseStatus.SERVICE_OVERLOAD.withReason("The chat is full, try again later"));
 		then(first).should(never()).close(any());
+		assertThat(
+				this.registry.get("switchboard.chat.websocket.refused").tag("limit", "max-sessions").counter().count())
+			.isEqualTo(1);
 		assertThat(this.handler.connections()).hasSize(2);
 		assertThat(sessionsGauge()).isEqualTo(2);
 		// the refused socket's own close does not free a place it never had

@@ -11,6 +11,7 @@ import dev.switchboard.messaging.ChatTestClient;
 import dev.switchboard.messaging.MessagingIntegrationTest;
 import dev.switchboard.messaging.chat.ChatIdentity;
 import dev.switchboard.messaging.messages.MessageService;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -30,6 +31,9 @@ class ChatWebSocketTests extends MessagingIntegrationTest {
 
 	@Autowired
 	private WebSocketShutdown shutdown;
+
+	@Autowired
+	private MeterRegistry registry;
 
 	@Test
 	void shouldAnswerAnErrorAndCloseWhenTheFirstFrameIsNotAuth() {
@@ -69,10 +73,12 @@ class ChatWebSocketTests extends MessagingIntegrationTest {
 
 	@Test
 	void shouldCloseAConnectionThatDoesNotAuthenticateInTime() {
+		double before = refused("auth-timeout");
 		try (ChatTestClient client = ChatTestClient.open(chatUri())) {
 			assertThat(client.next("error").path("message").asString()).contains("No auth frame within 3 s");
 			assertThat(client.awaitClose()).isEqualTo(1008);
 		}
+		assertThat(refused("auth-timeout")).isGreaterThanOrEqualTo(before + 1);
 	}
 
 	@Test
@@ -248,6 +254,7 @@ class ChatWebSocketTests extends MessagingIntegrationTest {
 
 	@Test
 	void shouldRefuseAFrameLargerThanTheLimitWithAnErrorFrame() {
+		double before = refused("frame-size");
 		Registered alice = register("alice");
 		try (ChatTestClient client = ChatTestClient.signedIn(chatUri(), alice.token())) {
 			client.send("{\"type\":\"who\",\"text\":\"" + "x".repeat(20_000) + "\"}");
@@ -256,10 +263,12 @@ class ChatWebSocketTests extends MessagingIntegrationTest {
 			client.send("{\"type\":\"who\",\"ref\":\"after\"}");
 			assertThat(client.next("presence").path("ref").asString()).isEqualTo("after");
 		}
+		assertThat(refused("frame-size")).isEqualTo(before + 1);
 	}
 
 	@Test
 	void shouldRateLimitEachConnectionWithAnErrorFrame() {
+		double before = refused("rate-limit");
 		Registered alice = register("alice");
 		try (ChatTestClient client = ChatTestClient.signedIn(chatUri(), alice.token())) {
 			for (int i = 0; i < 80; i++) {
@@ -274,6 +283,7 @@ class ChatWebSocketTests extends MessagingIntegrationTest {
 				.allSatisfy((error) -> assertThat(error.path("message").asString()).contains("Too many frames"));
 			// the burst of 40 covers the auth frame and at least 39 of these
 			assertThat(answers.size() - refused.size()).isGreaterThanOrEqualTo(39);
+			assertThat(refused("rate-limit")).isEqualTo(before + refused.size());
 		}
 		try (ChatTestClient other = ChatTestClient.signedIn(chatUri(), register("bob").token())) {
 			other.send("{\"type\":\"who\",\"ref\":\"fresh\"}");
@@ -289,6 +299,10 @@ class ChatWebSocketTests extends MessagingIntegrationTest {
 		Registered fast = register("fast");
 		String room = uniqueNickname("busy");
 		String big = "x".repeat(3900);
+		double before = this.registry.get("switchboard.chat.websocket.disconnected")
+			.tag("reason", "slow-consumer")
+			.counter()
+			.count();
 		for (int i = 0; i < 50; i++) {
 			this.messages.storeRoomMessage(new ChatIdentity(alice.id(), alice.nickname()), room, big);
 		}
@@ -304,6 +318,10 @@ class ChatWebSocketTests extends MessagingIntegrationTest {
 				slowClient.send("{\"type\":\"join\",\"room\":\"" + room + "\"}");
 			}
 			await().atMost(java.time.Duration.ofSeconds(15)).until(() -> !online(slow));
+			assertThat(this.registry.get("switchboard.chat.websocket.disconnected")
+				.tag("reason", "slow-consumer")
+				.counter()
+				.count()).isGreaterThanOrEqualTo(before + 1);
 			aliceClient.send("{\"type\":\"say\",\"room\":\"" + room + "\",\"text\":\"still flowing\"}");
 			assertThat(fastClient.nextMatching((frame) -> "still flowing".equals(frame.path("text").asString())))
 				.isNotNull();
@@ -355,8 +373,16 @@ class ChatWebSocketTests extends MessagingIntegrationTest {
 		}
 		String metrics = get("/actuator/prometheus", null).body();
 		assertThat(metrics).contains("switchboard_chat_websocket_refused_total{limit=\"frame-size\"}")
+			.contains("switchboard_chat_websocket_refused_total{limit=\"rate-limit\"}")
+			.contains("switchboard_chat_websocket_refused_total{limit=\"auth-timeout\"}")
+			.contains("switchboard_chat_websocket_refused_total{limit=\"max-sessions\"}")
+			.contains("switchboard_chat_websocket_refused_total{limit=\"max-sessions-per-user\"}")
 			.contains("switchboard_chat_connections ")
 			.contains("switchboard_chat_websocket_disconnected_total{reason=\"slow-consumer\"}");
+	}
+
+	private double refused(String limit) {
+		return this.registry.get("switchboard.chat.websocket.refused").tag("limit", limit).counter().count();
 	}
 
 	private boolean online(Registered user) {

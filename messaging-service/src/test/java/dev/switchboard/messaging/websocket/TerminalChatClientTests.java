@@ -78,6 +78,31 @@ class TerminalChatClientTests extends MessagingIntegrationTest {
 		assertThat(text(printed)).doesNotContain("token, shown only once");
 	}
 
+	@Test
+	void shouldShowTheControlCharactersOfAHostileDirectMessageInsteadOfSendingThemToTheTerminal() throws IOException {
+		Registered dave = register("dave");
+		Registered mallory = register("mallory");
+		ByteArrayOutputStream printed = new ByteArrayOutputStream();
+		PipedOutputStream keyboard = new PipedOutputStream();
+		PipedInputStream in = new PipedInputStream(keyboard);
+		PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+		CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> ChatClient
+			.run(new String[] { "--url", chatUri().toString(), "--token", dave.token() }, Map.of(), in, out));
+		awaitLine(printed, "Signed in as " + dave.nickname() + ".");
+		// JSON escapes: an escape sequence that retitles and clears the terminal, a bidi
+		// override, and a line feed that would fake a line
+		String hostile = "\\u001b]0;owned\\u0007\\u001b[2Jhello\\u202eevil\\nfake: line";
+		assertThat(post("/api/users/" + dave.id() + "/messages", "{\"text\":\"" + hostile + "\"}", mallory.token())
+			.statusCode()).isEqualTo(201);
+		awaitLine(printed, mallory.nickname() + " said: ");
+		keyboard.close();
+		assertThat(exit.orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).join()).isZero();
+		assertThat(text(printed).lines())
+			.contains(mallory.nickname() + " said: ^[]0;owned^G^[[2Jhelloevil^Jfake: line");
+		assertThat(text(printed)).doesNotContain(Character.toString(0x1b), Character.toString(0x07),
+				Character.toString(0x202e));
+	}
+
 	private static void type(PipedOutputStream keyboard, String line) throws IOException {
 		keyboard.write((line + "\n").getBytes(StandardCharsets.UTF_8));
 		keyboard.flush();
