@@ -17,6 +17,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -201,6 +203,17 @@ class SlowClientTests extends GatewayIntegrationTest {
 			.until(() -> breakerCalls("random-service", "failed") == failed);
 		assertThat(breaker("random-service").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
 		this.client.get().uri("/api/random/int").exchange().expectStatus().isOk();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "random-service", "contacts-service", "messaging-service", "fileshare-service",
+			"fileshare-service-uploads", "fileshare-service-downloads", "messaging-service-websocket" })
+	void shouldLeaveLatenessToTheServiceTimeoutSoThatSlowClientsNeverReadAsSlowCalls(String route) {
+		// a breaker times a call from its start, the client's upload included: a slow but
+		// steady client must not count as a slow service (ServiceTimeout times the
+		// service)
+		assertThat(breaker(route).getCircuitBreakerConfig().getSlowCallDurationThreshold())
+			.isGreaterThanOrEqualTo(Duration.ofDays(1));
 	}
 
 	private Timed sendAndRead(String request) throws IOException {

@@ -108,7 +108,7 @@ final class RequestReadWatch implements Runnable {
 			return;
 		}
 		long now = System.nanoTime();
-		if (!this.readPending && !ctx.channel().config().isAutoRead()) {
+		if (this.phase != Phase.ANSWERED && !this.readPending && !ctx.channel().config().isAutoRead()) {
 			// the gateway is not reading (its service is not taking the body): not the
 			// client's doing, its time starts again once the gateway asks for more
 			this.lastProgress = now;
@@ -140,7 +140,7 @@ final class RequestReadWatch implements Runnable {
 				ctx.fireExceptionCaught(new RequestReadTimeoutException(this.timeout));
 				arm(this.timeoutNanos);
 			}
-			// answered, and the client still does not finish its request: let it go
+			// answered, and what is left of the request still does not come: let it go
 			default -> ctx.close();
 		}
 	}
