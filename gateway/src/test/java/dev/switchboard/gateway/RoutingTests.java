@@ -7,6 +7,7 @@ import java.util.Map;
 import dev.switchboard.gateway.support.GatewayIntegrationTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.core.ParameterizedTypeReference;
@@ -17,8 +18,8 @@ import org.springframework.http.MediaType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every path family of SPEC §3–§6 reaches its service, with the method, path, query, body
- * and headers the client sent, plus the forwarded headers.
+ * Every path family of the services reaches its service, with the method, path, query,
+ * body and headers the client sent, plus the forwarded headers.
  */
 class RoutingTests extends GatewayIntegrationTest {
 
@@ -27,7 +28,7 @@ class RoutingTests extends GatewayIntegrationTest {
 
 	@ParameterizedTest(name = "{0} {1} -> {2}")
 	@CsvSource({ "GET, /api/random/int?n=20&seed=7, random-service",
-			"DELETE, /api/echo/fake/url?a=1&b=coucou, random-service", "GET, /api/status/418, random-service",
+			"DELETE, /api/echo/fake/url?a=1&b=coucou, random-service",
 			"GET, /api/contacts?q=ada&page=0, contacts-service", "PATCH, /api/contacts/12, contacts-service",
 			"GET, /api/users?nickname=ada, messaging-service", "POST, /api/users/3/messages, messaging-service",
 			"GET, /chat/, messaging-service", "GET, /chat/app.js, messaging-service",
@@ -44,6 +45,17 @@ class RoutingTests extends GatewayIntegrationTest {
 		}
 		Map<String, Object> echo = response.expectBody(ECHO).returnResult().getResponseBody();
 		assertThat(echo).containsEntry("service", service).containsEntry("method", method).containsEntry("uri", uri);
+	}
+
+	@Test
+	void shouldRouteStatusRequestsToRandomServiceAndPassItsAnswerThrough() {
+		this.client.get()
+			.uri("/api/status/418")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.I_AM_A_TEAPOT)
+			.expectBody()
+			.json("{\"status\":418}");
 	}
 
 	@Test
@@ -129,6 +141,54 @@ class RoutingTests extends GatewayIntegrationTest {
 			.returnResult()
 			.getResponseBody();
 		assertThat(headers(echo)).containsEntry("range", List.of("bytes=100-199"));
+	}
+
+	@Test
+	void shouldPassACorsPreflightToTheServiceUntouched() {
+		Map<String, Object> echo = this.client.options()
+			.uri("/api/users/3/messages")
+			.header("Origin", "https://elsewhere.example")
+			.header("Access-Control-Request-Method", "POST")
+			.header("Access-Control-Request-Headers", "authorization")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.doesNotExist("Access-Control-Allow-Origin")
+			.expectBody(ECHO)
+			.returnResult()
+			.getResponseBody();
+		assertThat(echo).containsEntry("service", "messaging-service").containsEntry("method", "OPTIONS");
+		assertThat(headers(echo)).containsEntry("origin", List.of("https://elsewhere.example"))
+			.containsEntry("access-control-request-method", List.of("POST"))
+			.containsEntry("access-control-request-headers", List.of("authorization"));
+	}
+
+	@Test
+	void shouldPassOptionsToTheService() {
+		Map<String, Object> echo = this.client.options()
+			.uri("/api/contacts/12")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(ECHO)
+			.returnResult()
+			.getResponseBody();
+		assertThat(echo).containsEntry("service", "contacts-service").containsEntry("method", "OPTIONS");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/api/users/3/messages", "/api/contacts/12", "/api/shares/abc", "/s/abc", "/api/echo/x" })
+	void shouldPassHeadToTheServiceAsHead(String uri) {
+		this.client.head()
+			.uri(uri)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("X-Echo-Method", "HEAD")
+			.expectBody()
+			.isEmpty();
 	}
 
 	@ParameterizedTest(name = "{0} -> {1}")

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import dev.switchboard.gateway.support.GatewayIntegrationTest;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
@@ -40,6 +41,23 @@ class WebSocketProxyTests extends GatewayIntegrationTest {
 		assertThat(received).containsExactly(
 				"hello host=localhost:" + this.port + " forwardedHost=localhost:" + this.port + " requestId=socket-1",
 				"echo {\"type\":\"who\"}");
+	}
+
+	@Test
+	void shouldKeepAChatSocketThatFallsQuietPastTheRequestReadTimeout() {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.ORIGIN, gatewayUrl());
+		List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+		Flux<String> frames = Flux.concat(Mono.just("first"),
+				Mono.delay(READ_TIMEOUT.multipliedBy(2)).thenReturn("after a silence"));
+		new ReactorNettyWebSocketClient()
+			.execute(URI.create("ws://localhost:" + this.port + "/ws/chat"), headers,
+					(session) -> session.send(frames.map(session::textMessage))
+						.thenMany(session.receive().map(WebSocketMessage::getPayloadAsText).take(3))
+						.doOnNext(received::add)
+						.then(session.close()))
+			.block(Duration.ofSeconds(20));
+		assertThat(received).hasSize(3).endsWith("echo first", "echo after a silence");
 	}
 
 	@Test

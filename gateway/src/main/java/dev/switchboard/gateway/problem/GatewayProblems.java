@@ -10,6 +10,8 @@ import io.netty.channel.ConnectTimeoutException;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.http.client.PrematureCloseException;
 
+import dev.switchboard.gateway.readtimeout.IncompleteRequestException;
+import dev.switchboard.gateway.readtimeout.RequestReadTimeoutException;
 import dev.switchboard.gateway.requestid.RequestIds;
 
 import org.springframework.cloud.gateway.route.Route;
@@ -74,6 +76,12 @@ final class GatewayProblems {
 
 	private static ProblemDetail problem(ServerHttpRequest request, @Nullable String service, Throwable error) {
 		String name = (service != null) ? service : "The service";
+		IncompleteRequestException incomplete = find(error, IncompleteRequestException.class);
+		if (incomplete != null) {
+			HttpStatus status = (incomplete instanceof RequestReadTimeoutException) ? HttpStatus.REQUEST_TIMEOUT
+					: HttpStatus.BAD_REQUEST;
+			return detail(status, String.valueOf(incomplete.getMessage()));
+		}
 		if (causedBy(error, CallNotPermittedException.class) || causedBy(error, ServiceUnavailableException.class)) {
 			return detail(HttpStatus.SERVICE_UNAVAILABLE,
 					name + " is unavailable: it failed repeatedly, so the gateway stops calling it for a few seconds.");
@@ -136,15 +144,19 @@ final class GatewayProblems {
 	}
 
 	private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+		return find(error, type) != null;
+	}
+
+	private static <T extends Throwable> @Nullable T find(Throwable error, Class<T> type) {
 		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
 			if (type.isInstance(cause)) {
-				return true;
+				return type.cast(cause);
 			}
 			if (cause.getCause() == cause) {
 				break;
 			}
 		}
-		return false;
+		return null;
 	}
 
 }

@@ -1,24 +1,14 @@
 package dev.switchboard.gateway.problem;
 
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
-
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelPromise;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import reactor.netty.NettyPipeline;
 import reactor.netty.http.server.HttpServer;
-
-import dev.switchboard.gateway.requestid.RequestIds;
 
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.stereotype.Component;
@@ -62,28 +52,13 @@ class MalformedRequestProblems implements NettyServerCustomizer {
 		public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
 			if (this.failedRequest && msg instanceof FullHttpResponse response && !response.content().isReadable()) {
 				this.failedRequest = false;
-				FullHttpResponse problem = problem(ctx, response);
+				FullHttpResponse problem = NettyProblems.closing(response.protocolVersion(), response.status(),
+						detail(response.status()));
 				response.release();
 				ctx.write(problem, promise);
 				return;
 			}
 			ctx.write(msg, promise);
-		}
-
-		private static FullHttpResponse problem(ChannelHandlerContext ctx, FullHttpResponse response) {
-			HttpResponseStatus status = response.status();
-			String requestId = UUID.randomUUID().toString();
-			String json = "{\"title\":\"" + status.reasonPhrase() + "\",\"status\":" + status.code() + ",\"detail\":\""
-					+ detail(status) + "\",\"requestId\":\"" + requestId + "\"}";
-			ByteBuf body = Unpooled.copiedBuffer(json, StandardCharsets.UTF_8);
-			FullHttpResponse problem = new DefaultFullHttpResponse(response.protocolVersion(), status, body);
-			problem.headers()
-				.set(response.headers())
-				.set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json")
-				.set(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes())
-				.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
-				.set(RequestIds.HEADER, requestId);
-			return problem;
 		}
 
 		private static String detail(HttpResponseStatus status) {

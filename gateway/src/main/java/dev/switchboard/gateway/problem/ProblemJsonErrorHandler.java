@@ -55,6 +55,11 @@ public class ProblemJsonErrorHandler implements ErrorWebExceptionHandler {
 		if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
 			builder.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
 		}
+		else if (problem.getStatus() == HttpStatus.REQUEST_TIMEOUT.value()) {
+			// the rest of the request may still come: this connection cannot carry
+			// another
+			builder.header(HttpHeaders.CONNECTION, "close");
+		}
 		return builder.bodyValue(problem).flatMap((answer) -> answer.writeTo(exchange, this.context));
 	}
 

@@ -1,5 +1,7 @@
 package dev.switchboard.gateway.system;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -11,10 +13,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tcpHost host name the landing page shows in its {@code nc} examples; empty to
  * use the host the browser asked for
  * @param accessLog whether to log one access line per request
+ * @param requestReadTimeout longest time a client may leave the gateway waiting for the
+ * next byte of a request it has started (headers or body) before the gateway answers 408
+ * and closes the connection; a request that keeps arriving, however slowly, is never cut
  */
 @ConfigurationProperties("switchboard.gateway")
 public record SwitchboardGatewayProperties(@DefaultValue TcpPorts tcpPorts, @DefaultValue("") String tcpHost,
-		@DefaultValue("true") boolean accessLog) {
+		@DefaultValue("true") boolean accessLog, @DefaultValue("20s") Duration requestReadTimeout) {
 
 	/**
 	 * The raw TCP ports of the suite. A gateway does not proxy raw TCP: the services

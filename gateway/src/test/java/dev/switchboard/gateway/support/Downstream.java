@@ -94,6 +94,21 @@ public final class Downstream {
 					(request, response) -> Mono.delay(Duration.ofSeconds(3))
 						.then(response.sendString(Mono.just("late")).then()))
 			.get("/api/random/hang-up", (request, response) -> response.withConnection(Connection::dispose).then())
+			// a service that is broken: every call fails with its own problem JSON
+			.get("/api/random/fail",
+					(request, response) -> response.status(500)
+						.header("Content-Type", "application/problem+json")
+						.sendString(Mono.just("{\"status\":500,\"detail\":\"The service is broken\"}")))
+			// random-service's teaching endpoint: any status, on request
+			.get("/api/status/{code}",
+					(request, response) -> response.status(Integer.parseInt(request.param("code")))
+						.header("Content-Type", "application/json")
+						.sendString(Mono.just("{\"status\":" + request.param("code") + "}")))
+			// takes the whole request, then is slow to answer it
+			.post("/api/echo/slow",
+					(request, response) -> request.receive()
+						.then(Mono.delay(Duration.ofSeconds(3)))
+						.then(response.sendString(Mono.just("late")).then()))
 			.get("/s/trickle", this::trickle)
 			.get("/s/late",
 					(request, response) -> Mono.delay(Duration.ofSeconds(3))
@@ -150,6 +165,8 @@ public final class Downstream {
 			.asString(StandardCharsets.UTF_8)
 			.defaultIfEmpty("")
 			.map((body) -> describe(request, body));
+		// what the service received, also visible in the answer to a HEAD
+		response.header("X-Echo-Method", request.method().name());
 		String requestId = request.requestHeaders().get("X-Request-Id");
 		if (requestId != null) {
 			// as the services do: the id comes back in the answer

@@ -12,16 +12,20 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * The one gateway every integration test shares: started on a random port in front of
- * four real downstream servers, one per service, with short timeouts so that slow cases
- * stay quick to test.
+ * The one gateway every integration test shares: started on a random port (and its
+ * management server on another) in front of four real downstream servers, one per
+ * service, with short timeouts so that slow cases stay quick to test.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "RANDOM_SERVICE_TIMEOUT=1s", "FILESHARE_SERVICE_TIMEOUT=1s",
 				"FILESHARE_SERVICE_DOWNLOAD_TIMEOUT_MS=1000",
 				"resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=1s",
-				"switchboard.gateway.tcp-ports.echo=13000" })
+				"switchboard.gateway.tcp-ports.echo=13000", "switchboard.gateway.request-read-timeout=2s",
+				"GATEWAY_MANAGEMENT_PORT=0" })
 public abstract class GatewayIntegrationTest {
+
+	/** The request-read timeout of the gateway under test. */
+	protected static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
 
 	protected static final Downstream random = Downstream.start("random-service");
 
