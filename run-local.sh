@@ -32,7 +32,8 @@ fi
 
 # name:port, started in this order; the gateway last
 services=(random-service:8082 contacts-service:8081 messaging-service:8083 fileshare-service:8084 gateway:8080)
-raw_ports=(3000 3001 3002 3007)
+# the raw TCP ports, and the gateway's management (actuator) port
+other_ports=(3000 3001 3002 3007 8090)
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 for entry in "${services[@]}"; do
@@ -42,7 +43,7 @@ for entry in "${services[@]}"; do
         exit 1
     fi
 done
-for port in "${raw_ports[@]}"; do
+for port in "${other_ports[@]}"; do
     if port_in_use "$port"; then
         echo "TCP port $port is already in use: stop what runs there (ss -ltnp 'sport = :$port')." >&2
         exit 1
@@ -133,6 +134,7 @@ Switchboard is running (logs in ./logs, data in ./data). Ctrl-C stops everything
   Contacts (TCP)    localhost:3001   (the course's ContactClient)
   Line chat (TCP)   nc localhost 3002
   RFC 862 echo      nc localhost 3007   (UDP: nc -u localhost 3007)
+  Actuators         http://localhost:8090/actuator (gateway), :8081-8084/actuator (services)
 
 URLS
 wait "${pids[@]}"

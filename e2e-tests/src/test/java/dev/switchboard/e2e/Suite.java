@@ -135,6 +135,10 @@ final class Suite {
 		Map<String, String> environment = new LinkedHashMap<>();
 		this.compose.environment(name).forEach((key, value) -> environment.put(key, rewrite(value, httpPorts)));
 		environment.put("SERVER_PORT", Integer.toString(httpPorts.get(name)));
+		if (name.equals("gateway")) {
+			// its actuator port, which compose does not publish: a free one, as for SERVER_PORT
+			environment.put("GATEWAY_MANAGEMENT_PORT", Integer.toString(freePort()));
+		}
 		for (String mapping : this.compose.publishedPorts(name)) {
 			int container = Integer.parseInt(mapping.replaceAll("/.*", "").replaceAll(".*:", ""));
 			String variable = SOCKET_PORTS.get(container);
