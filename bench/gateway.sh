@@ -25,6 +25,8 @@ big=big-${file_mib}m.bin
 gateway_jar=$root/gateway/target/gateway.jar
 random_jar=$root/random-service/target/random-service.jar
 [[ -f $gateway_jar ]] || { echo "missing $gateway_jar: build it first" >&2; exit 1; }
+require_free_port "$gw_port" "$files_port" || exit 1
+[[ $target != random-service ]] || require_free_port "$random_port" || exit 1
 
 work=$(mktemp -d)
 pids=()

@@ -44,6 +44,19 @@ rss_kib() {
     echo "$total"
 }
 
+# require_free_port PORT...: fail, naming who holds it, when something already listens on a
+# port a benchmark is about to use (it would measure someone else's server).
+require_free_port() {
+    local port holder
+    for port in "$@"; do
+        holder=$(ss -Hltnp "sport = :$port" 2>/dev/null) || true
+        if [[ -n $holder ]]; then
+            echo "port $port is already in use: $(grep -o 'users:.*' <<<"$holder" | head -1)" >&2
+            return 1
+        fi
+    done
+}
+
 # wait_listen PORT [SECONDS=20]: wait until something listens on 127.0.0.1:PORT.
 wait_listen() {
     local port=$1 limit=${2:-20} i
@@ -99,6 +112,7 @@ start_service() {
     shift 2
     local jar=$project_dir/$module/target/$module.jar
     [[ -f $jar ]] || { echo "$jar missing: run ./mvnw -DskipTests package" >&2; return 1; }
+    require_free_port "$port" || return 1
     start_ms=$(date +%s%3N)
     # For experiments on one service (module name with '_' for '-', e.g. messaging_service):
     # BENCH_JAVA_OPTIONS_<module> adds JVM flags (profiling, GC logs), BENCH_JAVA_BASE_<module>

@@ -29,6 +29,7 @@ wrk_s=$(smoke 2 10) wrk_warm_s=$(smoke 1 2) jit_gateway_s=$(smoke 2 60) jit_dire
 random_port=19382 gateway_port=19380 python_port=13082 proxy_port=19381 relay_port=19383 haproxy_port=19384
 command -v nginx >/dev/null || { echo "nginx missing: apt-get install -y nginx" >&2; exit 1; }
 command -v haproxy >/dev/null || { echo "haproxy missing: apt-get install -y haproxy" >&2; exit 1; }
+require_free_port "$proxy_port" "$relay_port" "$haproxy_port" || exit 1
 results=$bench_run/random-http-$(date +%Y%m%dT%H%M%S).txt
 
 python_started=

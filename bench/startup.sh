@@ -39,6 +39,7 @@ done
 # launch MODE MODULE PORT DATABASE: start one service in the background, set $pid
 launch() {
     local mode=$1 module=$2 port=$3 database=$4 command
+    require_free_port "$port" || exit 1
     if [[ $mode == aot ]]; then
         command=("$JAVA" -XX:AOTCache="$aot_dir/$module/app.aot" -jar "$aot_dir/$module/$module.jar")
     else

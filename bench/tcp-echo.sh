@@ -45,6 +45,7 @@ start_service() {
     local module=$1 http=$2 socket=$3 file log i
     shift 3
     file=$(jar "$module") || { echo "cannot build $module" >&2; exit 1; }
+    require_free_port "$http" "$socket" || exit 1
     log=$BENCH_RUN/$module-bench.log
     (cd "$BENCH_RUN" && exec nohup "$JAVA" -jar "$file" --server.port="$http" "$@" >"$log" 2>&1 </dev/null) &
     suite_pids+=($!)
@@ -63,6 +64,7 @@ stop_services() {
 trap 'stop_services; "$peer" stop netty-echo; "$peer" stop py-echo; "$peer" stop py-contacts' EXIT
 
 start_random() {
+    require_free_port "$RFC862_PORT" || exit 1
     start_service random-service 18182 "$ECHO_PORT" --spring.main.banner-mode=off \
         --switchboard.socket.servers.echo.port="$ECHO_PORT" --switchboard.socket.servers.rfc862.port="$RFC862_PORT"
     random_pid=${suite_pids[-1]}

@@ -35,6 +35,7 @@ warm_clients=$(smoke 20 200) warm_messages=$(smoke 50 2000) settle_ms=$(smoke 10
 ((messages >= 1 && messages <= 1000)) || { echo "MESSAGES must be 1..1000" >&2; exit 2; }
 [[ -d $bench_dir/ws/node_modules/ws ]] || { echo "bench/ws/node_modules missing: run bench/setup.sh" >&2; exit 1; }
 
+require_free_port 18602 || exit 1
 work=$(mktemp -d "$bench_run/ws-fanout.XXXXXX")
 hub_started=
 cleanup() {

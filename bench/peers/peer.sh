@@ -33,10 +33,7 @@ running() {
 start() {
     local command=()
     # a port someone else holds would pass for this peer listening
-    if ss -Hltn "sport = :$port" | grep -q .; then
-        echo "port $port is already in use ($(ss -Hltnp "sport = :$port" | grep -o 'users:.*'))" >&2
-        exit 1
-    fi
+    require_free_port "$port" || exit 1
     case $name in
         py-echo) command=(python3 "$here/python/echo_server.py" --port "$port") ;;
         py-contacts) command=(python3 "$here/python/contacts_server.py" --port "$port") ;;

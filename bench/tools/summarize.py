@@ -37,7 +37,9 @@ def number(text):
 def show(value):
     if value is None:
         return "n/a"
-    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:.2f}"
+    if abs(value) >= 100 or value == int(value):
+        return f"{value:,.0f}"
+    return f"{value:.2f}"
 
 
 def median_of(rows, key):
