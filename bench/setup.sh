@@ -47,7 +47,7 @@ node_major=$(node -p 'process.versions.node.split(".")[0]')
 ((node_major >= 18)) || fail "node $(node --version) is too old: the WebSocket tool needs node 18 or later"
 
 [[ -x $JAVA ]] || fail "no JDK at $JAVA_HOME: install a JDK 25 and set JAVA_HOME"
-java_major=$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+java_major=$("$JAVA" -version 2>&1 | sed -n '1s/^[^"]*"\([0-9]*\).*/\1/p')
 ((java_major >= 25)) || fail "$JAVA is Java $java_major: the services and tools need a JDK 25 (set JAVA_HOME)"
 
 echo "npm ci in bench/ws" >&2
