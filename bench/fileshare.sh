@@ -12,7 +12,8 @@ source "$(dirname "$0")/lib.sh"
 
 service_port=18084
 gateway_port=18090
-repeat=3                 # 1 GiB transfers per curl and per measurement
+repeat=$(smoke 1 3)      # transfers of the file per curl and per measurement
+file_mib=$(smoke 64 1024) # the file's size (1 GiB; a smoke run's is smaller)
 work=$(mktemp -d /tmp/bench-fileshare.XXXXXX)
 peers_started=()
 
@@ -22,19 +23,6 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
-
-# Wait (at most about 60 s) until the machine is >= 85 % idle over one second; print the idle %.
-wait_quiet() {
-    local a b idle i
-    for ((i = 0; i < 30; i++)); do
-        read -r _ a1 a2 a3 a4 a5 a6 a7 _ </proc/stat; a=$((a1 + a2 + a3 + a4 + a5 + a6 + a7))
-        sleep 1
-        read -r _ b1 b2 b3 b4 b5 b6 b7 _ </proc/stat; b=$((b1 + b2 + b3 + b4 + b5 + b6 + b7))
-        idle=$(((b4 - a4) * 100 / (b - a)))
-        ((idle >= 85)) && break
-    done
-    echo "$idle"
-}
 
 # sampled "name:pid ..." COMMAND...: run COMMAND while sampling the RSS of each process tree
 # every 50 ms; print COMMAND's last line followed by <name>_rss_{before,peak,growth}_mib.
@@ -90,9 +78,9 @@ two() {
     b=$!
     wait "$a" && wait "$b" || { cat "$work/a" "$work/b" >&2; return 1; }
     end=$(date +%s%3N)
-    awk -v ms=$((end - start)) -v n=$((2 * repeat)) '
+    awk -v ms=$((end - start)) -v n=$((2 * repeat)) -v size="$file_mib" '
         { split($1, kv, "="); rates = rates sep kv[2]; sep = "," }
-        END { printf "mib_s=%.1f mib=%d secs=%.3f per_curl_mib_s=%s\n", n * 1024 / (ms / 1000), n * 1024, ms / 1000, rates }' \
+        END { printf "mib_s=%.1f mib=%d secs=%.3f per_curl_mib_s=%s\n", n * size / (ms / 1000), n * size, ms / 1000, rates }' \
         "$work/a" "$work/b"
 }
 
@@ -108,13 +96,13 @@ warm_up() {
 record() {
     local case=$1 system=$2 idle
     shift 2
-    idle=$(wait_quiet)
+    idle=$(wait_quiet 30)
     echo "case=$case system=$system idle_before=$idle $("$@")"
 }
 
 value() { sed -n "s/.*[[:space:]]$1=\([0-9.]*\).*/\1/p" <<<"$2"; }
 
-file=$("$tools/mkfile.sh" 1024)
+file=$("$tools/mkfile.sh" "$file_mib")
 name=$(basename "$file")
 
 # fileshare-service, direct

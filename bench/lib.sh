@@ -1,20 +1,101 @@
-# Helpers shared by the benchmarks (sourced, not run).
-# The load tools and reference peers live in ../shared/bench (their README explains each one).
+# Helpers shared by the benchmarks, the tools and the peers (sourced, not run).
+# Everything they need is in bench/ (set up once with bench/setup.sh; bench/README.md).
 
 bench_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 project_dir=$(cd "$bench_dir/.." && pwd)
-shared_bench=${SHARED_BENCH:-$(cd "$project_dir/../shared/bench" 2>/dev/null && pwd)}
-if [[ -z $shared_bench || ! -d $shared_bench/tools ]]; then
-    echo "../shared/bench not found beside the project (set SHARED_BENCH)" >&2
-    exit 1
-fi
-source "$shared_bench/lib.sh"
-tools=$shared_bench/tools
-peer=$shared_bench/peers/peer.sh
+tools=$bench_dir/tools
+peer=$bench_dir/peers/peer.sh
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA=$JAVA_HOME/bin/java
-bench_run=${BENCH_RUN:-/tmp/bench-run}
+# pid files, logs and scratch files of a run; big test files (never in the repository)
+export BENCH_RUN=${BENCH_RUN:-/tmp/bench-run}
+export BENCH_FILES=${BENCH_FILES:-/tmp/bench-files}
+bench_run=$BENCH_RUN
 mkdir -p "$bench_run"
+
+# raise_nofile [N]: allow N open files in this shell and what it starts (root may raise the
+# hard limit too); falls back to the hard limit.
+raise_nofile() {
+    local want=${1:-65536}
+    ulimit -n "$want" 2>/dev/null || ulimit -Sn "$(ulimit -Hn)"
+}
+
+# tree_pids PID: the process and all its descendants, one a line.
+tree_pids() {
+    local child
+    echo "$1"
+    for child in $(cat /proc/"$1"/task/*/children 2>/dev/null); do
+        tree_pids "$child"
+    done
+}
+
+# rss_kib PID: resident memory of a process tree in KiB (0 once it is gone). Reads /proc
+# without forking in the loop, so it is cheap enough to sample every 50 ms.
+rss_kib() {
+    local total=0 pid key value _
+    for pid in $(tree_pids "$1"); do
+        while read -r key value _; do
+            if [[ $key == VmRSS: ]]; then
+                total=$((total + value))
+                break
+            fi
+        done <"/proc/$pid/status" 2>/dev/null || true
+    done
+    echo "$total"
+}
+
+# require_free_port PORT...: fail, naming who holds it, when something already listens on a
+# port a benchmark is about to use (it would measure someone else's server).
+require_free_port() {
+    local port holder
+    for port in "$@"; do
+        holder=$(ss -Hltnp "sport = :$port" 2>/dev/null) || true
+        if [[ -n $holder ]]; then
+            echo "port $port is already in use: $(grep -o 'users:.*' <<<"$holder" | head -1)" >&2
+            return 1
+        fi
+    done
+}
+
+# wait_listen PORT [SECONDS=20]: wait until something listens on 127.0.0.1:PORT.
+wait_listen() {
+    local port=$1 limit=${2:-20} i
+    for ((i = 0; i < limit * 10; i++)); do
+        ss -Hltn "sport = :$port" | grep -q . && return 0
+        sleep 0.1
+    done
+    echo "nothing listens on port $port after ${limit}s" >&2
+    return 1
+}
+
+# smoke SMALL FULL: SMALL in a smoke run (BENCH_SMOKE=1, set by bench/run.sh --smoke), FULL
+# otherwise. A smoke run proves a benchmark runs end to end in seconds, with tiny durations and
+# counts; its figures mean nothing.
+smoke() {
+    if [[ ${BENCH_SMOKE:-0} == 1 ]]; then echo "$1"; else echo "$2"; fi
+}
+
+# cpu_idle: the machine's idle CPU % over one second.
+cpu_idle() {
+    local a1 a2 a3 a4 a5 a6 a7 b1 b2 b3 b4 b5 b6 b7
+    read -r _ a1 a2 a3 a4 a5 a6 a7 _ </proc/stat
+    sleep 1
+    read -r _ b1 b2 b3 b4 b5 b6 b7 _ </proc/stat
+    echo $(((b4 - a4) * 100 / ((b1 + b2 + b3 + b4 + b5 + b6 + b7) - (a1 + a2 + a3 + a4 + a5 + a6 + a7))))
+}
+
+# wait_quiet [SECONDS=45]: wait (bounded) for a machine >= 85 % idle; print the idle % seen last.
+# A smoke run only measures it, once.
+wait_quiet() {
+    local idle i limit=${1:-45}
+    [[ ${BENCH_SMOKE:-0} == 1 ]] && limit=1
+    for ((i = 0; i < limit; i++)); do
+        idle=$(cpu_idle)
+        ((idle >= 85)) && break
+        sleep 1
+    done
+    echo "$idle"
+}
 
 # The JVM flags docker-compose.yml gives every service
 compose_java_options() {
@@ -31,6 +112,7 @@ start_service() {
     shift 2
     local jar=$project_dir/$module/target/$module.jar
     [[ -f $jar ]] || { echo "$jar missing: run ./mvnw -DskipTests package" >&2; return 1; }
+    require_free_port "$port" || return 1
     start_ms=$(date +%s%3N)
     # For experiments on one service (module name with '_' for '-', e.g. messaging_service):
     # BENCH_JAVA_OPTIONS_<module> adds JVM flags (profiling, GC logs), BENCH_JAVA_BASE_<module>
@@ -54,4 +136,9 @@ stop_services() {
     kill -TERM "${started_pids[@]}" 2>/dev/null || true
     wait "${started_pids[@]}" 2>/dev/null || true
     started_pids=()
+}
+
+# loopback_url URL: succeed when URL's host is a loopback address (the tools refuse others).
+loopback_url() {
+    [[ $1 =~ ^[a-z]+://(127\.[0-9]+\.[0-9]+\.[0-9]+|localhost|\[::1\])(:[0-9]+)?(/|$) ]]
 }

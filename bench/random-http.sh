@@ -4,7 +4,7 @@
 # Usage: bench/random-http.sh [ROUNDS=3] [PATH=/api/random/int]
 # Starts random-service (compose's JVM flags, HTTP 19382, raw sockets on free ports), the gateway
 # (19380, RANDOM_SERVICE_URL pointing at it) and the course's random API as a peer
-# (../shared/bench/peers/python/random_server.py: ThreadingHTTPServer, HTTP/1.0, port 13082),
+# (bench/peers/python/random_server.py: ThreadingHTTPServer, HTTP/1.0, port 13082),
 # and, as references for the gateway, C proxies in front of the same random-service: nginx
 # (bench/nginx-proxy.conf, port 19381, keep-alive upstream), HAProxy in HTTP mode (19384) and
 # HAProxy in TCP mode (19383; bench/haproxy-proxy.cfg): a relay that parses no HTTP, the floor of
@@ -24,9 +24,12 @@ rounds=${1:-3}
 path=${2:-/api/random/int}
 ((rounds >= 1 && rounds <= 10)) || { echo "ROUNDS must be 1..10" >&2; exit 2; }
 [[ $path == /api/random/* ]] || { echo "PATH must be under /api/random/" >&2; exit 2; }
+# durations (s): measured run, its wrk warm-up, the JIT warm-up of the gateway and of the service
+wrk_s=$(smoke 2 10) wrk_warm_s=$(smoke 1 2) jit_gateway_s=$(smoke 2 60) jit_direct_s=$(smoke 1 20)
 random_port=19382 gateway_port=19380 python_port=13082 proxy_port=19381 relay_port=19383 haproxy_port=19384
 command -v nginx >/dev/null || { echo "nginx missing: apt-get install -y nginx" >&2; exit 1; }
 command -v haproxy >/dev/null || { echo "haproxy missing: apt-get install -y haproxy" >&2; exit 1; }
+require_free_port "$proxy_port" "$relay_port" "$haproxy_port" || exit 1
 results=$bench_run/random-http-$(date +%Y%m%dT%H%M%S).txt
 
 python_started=
@@ -40,20 +43,6 @@ cleanup() {
 }
 trap cleanup EXIT
 raise_nofile 65536
-
-cpu_idle() {
-    local a1 a2 a3 a4 a5 a6 a7 b1 b2 b3 b4 b5 b6 b7
-    read -r _ a1 a2 a3 a4 a5 a6 a7 _ </proc/stat
-    sleep 1
-    read -r _ b1 b2 b3 b4 b5 b6 b7 _ </proc/stat
-    echo $(((b4 - a4) * 100 / ((b1 + b2 + b3 + b4 + b5 + b6 + b7) - (a1 + a2 + a3 + a4 + a5 + a6 + a7))))
-}
-# Wait (at most ~90 s) for a machine >= 85 % idle; print the idle % seen last
-wait_quiet() {
-    local idle i
-    for ((i = 0; i < 45; i++)); do idle=$(cpu_idle); ((idle >= 85)) && break; sleep 1; done
-    echo "$idle"
-}
 
 start_service random-service "$random_port" --spring.main.banner-mode=off \
     --switchboard.socket.servers.echo.port=0 --switchboard.socket.servers.rfc862.port=0
@@ -77,13 +66,13 @@ declare -A urls=([direct]=http://127.0.0.1:$random_port$path [gateway]=http://12
 # the order of each round, and of the summary
 systems=(direct gateway nginx-proxy haproxy-http haproxy-tcp python)
 # JIT warm-up of both JVMs, not recorded (the gateway's run also warms the service)
-"$tools/http-wrk.sh" -d 60 -c 64 -t 1 -w 0 "${urls[gateway]}" >/dev/null 2>&1
-"$tools/http-wrk.sh" -d 20 -c 64 -t 1 -w 0 "${urls[direct]}" >/dev/null 2>&1
+"$tools/http-wrk.sh" -d "$jit_gateway_s" -c 64 -t 1 -w 0 "${urls[gateway]}" >/dev/null 2>&1
+"$tools/http-wrk.sh" -d "$jit_direct_s" -c 64 -t 1 -w 0 "${urls[direct]}" >/dev/null 2>&1
 
 for ((run = 1; run <= rounds; run++)); do
     for system in "${systems[@]}"; do
         idle=$(wait_quiet)
-        line=$("$tools/http-wrk.sh" -d 10 -c 64 -t 1 -w 2 "${urls[$system]}" 2>/dev/null | tail -1) || line=
+        line=$("$tools/http-wrk.sh" -d "$wrk_s" -c 64 -t 1 -w "$wrk_warm_s" "${urls[$system]}" 2>/dev/null | tail -1) || line=
         echo "case=http-int system=$system run=$run idle_before=$idle ${line:-failed=1}" | tee -a "$results"
     done
 done

@@ -2,7 +2,9 @@
 # Start-up time of each service alone (plain jar vs AOT cache) and the whole suite's RSS
 #   bench/startup.sh [ROUNDS]      (bench/run.sh startup: 3 rounds)
 # Each service starts alone with compose's JVM flags, its database already running (the
-# local PostgreSQL on 127.0.0.1:5432, user postgres), and is timed from exec to readiness UP.
+# local PostgreSQL on 127.0.0.1:5432, user postgres; databases of the benchmark's own,
+# bench_contacts, bench_messaging and bench_fileshare, made when missing, so that a run never
+# migrates the databases a local run uses), and is timed from exec to readiness UP.
 # Rounds alternate plain jar and AOT cache (deploy/aot-cache.sh, trained once here).
 # Then all five start with their AOT caches, take one request each through the gateway,
 # and their resident memory is summed.
@@ -13,8 +15,8 @@ pg_url=${BENCH_PG_URL:-jdbc:postgresql://127.0.0.1:5432}
 pg_user=${BENCH_PG_USER:-postgres}
 
 # module:http-port:database (database empty for the stateless ones)
-services=(random-service:18082: contacts-service:18081:contacts messaging-service:18083:messaging
-    fileshare-service:18084:fileshare gateway:18080:)
+services=(random-service:18082: contacts-service:18081:bench_contacts messaging-service:18083:bench_messaging
+    fileshare-service:18084:bench_fileshare gateway:18080:)
 
 for entry in "${services[@]}"; do
     IFS=: read -r module _ database <<<"$entry"
@@ -37,6 +39,7 @@ done
 # launch MODE MODULE PORT DATABASE: start one service in the background, set $pid
 launch() {
     local mode=$1 module=$2 port=$3 database=$4 command
+    require_free_port "$port" || exit 1
     if [[ $mode == aot ]]; then
         command=("$JAVA" -XX:AOTCache="$aot_dir/$module/app.aot" -jar "$aot_dir/$module/$module.jar")
     else

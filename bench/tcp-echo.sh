@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Raw-socket benchmarks of the socket starter, served by random-service (and contacts-service):
-#   echo      course echo, one request per connection (tcp-load -c 64 -d 10 --warmup 3), the suite
+#   echo      course echo, one request per connection (tcp-load -c 64 -d "$load_s" --warmup "$load_warm_s"), the suite
 #             alternating with the Netty peer and the course's Python ThreadingTCPServer peer
 #   idle      10,000 idle connections held on the suite's echo server, probed, with RSS growth
 #             (the Netty peer alongside for reference)
@@ -10,36 +10,20 @@
 # Services run on ports of their own (HTTP 18182/18181, echo 13300, rfc862 13307, contacts 13301)
 # and are stopped at the end. Raw lines go to $BENCH_RUN/tcp-echo-<time>.txt; one result line per run.
 set -uo pipefail
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/.." && pwd)
-shared=${SHARED_BENCH:-$(cd "$root/../shared/bench" && pwd)}
-source "$shared/lib.sh"
-export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-JAVA=$JAVA_HOME/bin/java
+source "$(cd "$(dirname "$0")" && pwd)/lib.sh"
+root=$project_dir
 runs=${1:-3}
 cases=${2:-echo idle rfc862 contacts}
-peer=$shared/peers/peer.sh
-tools=$shared/tools
-mkdir -p "$BENCH_RUN"
 results=$BENCH_RUN/tcp-echo-$(date +%Y%m%dT%H%M%S).txt
 raise_nofile 65536
 
 ECHO_PORT=13300 RFC862_PORT=13307 CONTACTS_PORT=13301
+# one load run: its duration and warm-up (s); idle connections and how long they are held (s);
+# MiB streamed per RFC 862 run on one connection, and per connection on four
+load_s=$(smoke 2 10) load_warm_s=$(smoke 1 3) idle_count=$(smoke 300 10000) hold_s=$(smoke 1 5)
+rfc862_1_mib=$(smoke 16 2048) rfc862_4_mib=$(smoke 8 512)
 suite_pids=()
 
-cpu_idle() {
-    local a b
-    read -r _ a1 a2 a3 a4 a5 a6 a7 _ </proc/stat; a=$((a1 + a2 + a3 + a4 + a5 + a6 + a7))
-    sleep 1
-    read -r _ b1 b2 b3 b4 b5 b6 b7 _ </proc/stat; b=$((b1 + b2 + b3 + b4 + b5 + b6 + b7))
-    echo $(((b4 - a4) * 100 / (b - a)))
-}
-# Wait (at most ~90 s) until the machine is >= 85% idle; print the idle %.
-wait_quiet() {
-    local idle i
-    for ((i = 0; i < 45; i++)); do idle=$(cpu_idle); ((idle >= 85)) && break; sleep 1; done
-    echo "$idle"
-}
 record() {
     local case=$1 system=$2 run=$3 idle line
     shift 3
@@ -61,6 +45,7 @@ start_service() {
     local module=$1 http=$2 socket=$3 file log i
     shift 3
     file=$(jar "$module") || { echo "cannot build $module" >&2; exit 1; }
+    require_free_port "$http" "$socket" || exit 1
     log=$BENCH_RUN/$module-bench.log
     (cd "$BENCH_RUN" && exec nohup "$JAVA" -jar "$file" --server.port="$http" "$@" >"$log" 2>&1 </dev/null) &
     suite_pids+=($!)
@@ -79,6 +64,7 @@ stop_services() {
 trap 'stop_services; "$peer" stop netty-echo; "$peer" stop py-echo; "$peer" stop py-contacts' EXIT
 
 start_random() {
+    require_free_port "$RFC862_PORT" || exit 1
     start_service random-service 18182 "$ECHO_PORT" --spring.main.banner-mode=off \
         --switchboard.socket.servers.echo.port="$ECHO_PORT" --switchboard.socket.servers.rfc862.port="$RFC862_PORT"
     random_pid=${suite_pids[-1]}
@@ -91,31 +77,31 @@ for c in $cases; do
         "$peer" stop netty-echo; "$peer" start netty-echo 2>/dev/null
         "$peer" stop py-echo; "$peer" start py-echo 2>/dev/null
         # warm the JIT of the suite once (not recorded)
-        "$tools/tcp-load.sh" --port "$ECHO_PORT" -c 64 -d 5 --warmup 2 >/dev/null 2>&1
+        "$tools/tcp-load.sh" --port "$ECHO_PORT" -c 64 -d "$load_s" --warmup "$load_warm_s" >/dev/null 2>&1
         for ((r = 1; r <= runs; r++)); do
-            record tcp-echo netty-echo "$r" "$tools/tcp-load.sh" --port 13100 -c 64 -d 10 --warmup 3
-            record tcp-echo switchboard "$r" "$tools/tcp-load.sh" --port "$ECHO_PORT" -c 64 -d 10 --warmup 3
-            record tcp-echo py-echo "$r" "$tools/tcp-load.sh" --port 13000 -c 64 -d 10 --warmup 3
+            record tcp-echo netty-echo "$r" "$tools/tcp-load.sh" --port 13100 -c 64 -d "$load_s" --warmup "$load_warm_s"
+            record tcp-echo switchboard "$r" "$tools/tcp-load.sh" --port "$ECHO_PORT" -c 64 -d "$load_s" --warmup "$load_warm_s"
+            record tcp-echo py-echo "$r" "$tools/tcp-load.sh" --port 13000 -c 64 -d "$load_s" --warmup "$load_warm_s"
         done
         stop_services; "$peer" stop netty-echo; "$peer" stop py-echo ;;
     idle)
         "$peer" stop netty-echo; "$peer" start netty-echo 2>/dev/null
         for ((r = 1; r <= runs; r++)); do
             start_random  # a fresh server each run: the RSS growth is the connections'
-            record idle-10000 switchboard "$r" "$tools/idle-conns.sh" --port "$ECHO_PORT" --count 10000 --hold 5 \
+            record "idle-$idle_count" switchboard "$r" "$tools/idle-conns.sh" --port "$ECHO_PORT" --count "$idle_count" --hold "$hold_s" \
                 --timeout-s 10 --probe ping --pid "$random_pid"
             stop_services
-            record idle-10000 netty-echo "$r" "$tools/idle-conns.sh" --port 13100 --count 10000 --hold 5 \
+            record "idle-$idle_count" netty-echo "$r" "$tools/idle-conns.sh" --port 13100 --count "$idle_count" --hold "$hold_s" \
                 --timeout-s 10 --probe ping --pid "$("$peer" pid netty-echo)"
         done
         "$peer" stop netty-echo ;;
     rfc862)
         start_random
-        "$JAVA" "$here/tools/Rfc862Throughput.java" --port "$RFC862_PORT" --mib 256 >/dev/null 2>&1  # warm-up
+        "$JAVA" "$tools/Rfc862Throughput.java" --port "$RFC862_PORT" --mib "$rfc862_4_mib" >/dev/null 2>&1  # warm-up
         for ((r = 1; r <= runs; r++)); do
-            record rfc862-1conn switchboard "$r" "$JAVA" "$here/tools/Rfc862Throughput.java" --port "$RFC862_PORT" --mib 2048
-            record rfc862-4conn switchboard "$r" "$JAVA" "$here/tools/Rfc862Throughput.java" --port "$RFC862_PORT" \
-                --mib 512 --connections 4
+            record rfc862-1conn switchboard "$r" "$JAVA" "$tools/Rfc862Throughput.java" --port "$RFC862_PORT" --mib "$rfc862_1_mib"
+            record rfc862-4conn switchboard "$r" "$JAVA" "$tools/Rfc862Throughput.java" --port "$RFC862_PORT" \
+                --mib "$rfc862_4_mib" --connections 4
         done
         stop_services ;;
     contacts)
@@ -126,24 +112,24 @@ for c in $cases; do
         add='{"cmd": "add", "args": {"name": "n{i}", "mail": "n{i}-RUN@example.org"}}'
         for ((r = 1; r <= runs; r++)); do
             record contacts-add py-contacts "$r" "$tools/tcp-load.sh" --port 13001 --mode contacts \
-                --payload "${add/RUN/$r}" -c 64 -d 10 --warmup 3
+                --payload "${add/RUN/$r}" -c 64 -d "$load_s" --warmup "$load_warm_s"
             record contacts-add switchboard "$r" "$tools/tcp-load.sh" --port "$CONTACTS_PORT" --mode contacts \
-                --payload "${add/RUN/$r}" -c 64 -d 10 --warmup 3
+                --payload "${add/RUN/$r}" -c 64 -d "$load_s" --warmup "$load_warm_s"
         done
         # list answers at most 1,000 contacts (switchboard.contacts.tcp.max-results); the peer holds them all
         "$peer" stop py-contacts; "$peer" start py-contacts 2>/dev/null
         for ((r = 1; r <= runs; r++)); do
             record contacts-list py-contacts "$r" "$tools/tcp-load.sh" --port 13001 --mode contacts \
-                --payload '{"cmd": "list", "args": {}}' -c 64 -d 10 --warmup 3
+                --payload '{"cmd": "list", "args": {}}' -c 64 -d "$load_s" --warmup "$load_warm_s"
             record contacts-get switchboard "$r" "$tools/tcp-load.sh" --port "$CONTACTS_PORT" --mode contacts \
-                --payload '{"cmd": "get", "args": {"id": 1}}' -c 64 -d 10 --warmup 3
+                --payload '{"cmd": "get", "args": {"id": 1}}' -c 64 -d "$load_s" --warmup "$load_warm_s"
         done
         stop_services; "$peer" stop py-contacts ;;
     *) echo "unknown case $c" >&2 ;;
     esac
 done
 echo "raw results: $results" >&2
-python3 "$shared/summarize.py" "$results"
+python3 "$tools/summarize.py" "$results"
 # what summarize.py has no column for: RFC 862 MiB/s and the RSS growth of idle connections
 python3 - "$results" <<'PY'
 import statistics, sys

@@ -1,20 +1,24 @@
 #!/usr/bin/env bash
-# WebSocket chat fan-out: N users in one room through the gateway, one sender; delivery p50/p99 and losses
+# WebSocket chat fan-out: N users in one room, one sender, through the gateway (or direct) and on the node ws hub peer; delivery p50/p99 and losses
 #
 # Usage: bench/ws-fanout.sh [gateway|direct] [CLIENTS=1000] [MESSAGES=20]
 #   gateway  the clients connect to the gateway (ws://127.0.0.1:18680/ws/chat), which
 #            MESSAGING_SERVICE_URL points at the service, as users do
 #   direct   the clients connect to messaging-service itself (ws://127.0.0.1:18683/ws/chat)
 # Starts messaging-service (compose's JVM flags, a fresh H2 database, the TCP chat on 18602)
-# and, in gateway mode, the gateway, on ports of its own; registers CLIENTS users; runs
-# ../shared/bench/tools/ws-fanout.sh: every client authenticates with its own token and joins
+# and, in gateway mode, the gateway, on ports of its own; registers CLIENTS users through the
+# REST API; runs tools/ws-fanout.sh: every client authenticates with its own token and joins
 # the room "bench", client 0 says MESSAGES messages 50 ms apart, every other client must get
-# each one, after a warm-up run in another room (below). The clients wait 20 s after
-# connecting before the first message: a thousand arrivals are half a million presence
+# each one exactly once, after a warm-up run in another room (below). The clients wait 20 s
+# after connecting before the first message: a thousand arrivals are half a million presence
 # announcements (each newcomer is announced to everyone already there, and the gateway
 # relays each one), and what is measured is the steady fan-out of messages, not that burst.
-# Stops everything.
-# Prints one line: mode=… clients=… delivered=… lost=… p50_ms=… p99_ms=… messaging_rss_mib=…
+# Then, with the services stopped, the same two runs (same clients, frames and pacing) on the
+# reference: the ws-hub peer (bench/ws/hub.js, port 13090), node's ws library re-encoding each
+# "say" frame and sending it to every client, with nothing else to do (it ignores auth and
+# join). Stops everything.
+# Prints two lines: bench=ws-fanout mode=gateway|direct clients=… delivered=… lost=… p50_ms=…
+# p99_ms=… messaging_rss_mib=…, then bench=ws-fanout mode=ws-hub … hub_rss_mib=…
 set -euo pipefail
 source "$(cd "$(dirname "$0")" && pwd)/lib.sh"
 
@@ -23,11 +27,23 @@ clients=${2:-1000}
 messages=${3:-20}
 messaging_port=18683
 gateway_port=18680
+hub_port=13090
+# the warm-up's clients and messages; how long the clients wait after connecting
+warm_clients=$(smoke 20 200) warm_messages=$(smoke 50 2000) settle_ms=$(smoke 1000 20000)
 [[ $mode == gateway || $mode == direct ]] || { echo "usage: bench/ws-fanout.sh [gateway|direct] [CLIENTS] [MESSAGES]" >&2; exit 2; }
-[[ -d $tools/ws/node_modules/ws ]] || { echo "run $shared_bench/setup.sh once (node ws)" >&2; exit 1; }
+((clients >= 2 && clients <= 20000)) || { echo "CLIENTS must be 2..20000" >&2; exit 2; }
+((messages >= 1 && messages <= 1000)) || { echo "MESSAGES must be 1..1000" >&2; exit 2; }
+[[ -d $bench_dir/ws/node_modules/ws ]] || { echo "bench/ws/node_modules missing: run bench/setup.sh" >&2; exit 1; }
 
+require_free_port 18602 || exit 1
 work=$(mktemp -d "$bench_run/ws-fanout.XXXXXX")
-trap 'stop_services; rm -rf "$work"' EXIT
+hub_started=
+cleanup() {
+    stop_services
+    [[ -n $hub_started ]] && "$peer" stop ws-hub
+    rm -rf "$work"
+}
+trap cleanup EXIT
 raise_nofile 65536
 
 start_service messaging-service "$messaging_port" --switchboard.socket.servers.chat.port=18602 \
@@ -40,35 +56,41 @@ if [[ $mode == gateway ]]; then
 fi
 
 # one registered user per client, their tokens one a line for {token}
-python3 - "http://127.0.0.1:$messaging_port" "$clients" "$work/tokens" <<'PY'
-import sys, uuid
-import requests
-base, count, path = sys.argv[1], int(sys.argv[2]), sys.argv[3]
-run = uuid.uuid4().hex[:6]
-with requests.Session() as http, open(path, "w") as tokens:
-    for i in range(count):
-        answer = http.post(base + "/api/users", json={"nickname": f"b{run}_{i}"}, timeout=10)
-        answer.raise_for_status()
-        tokens.write(answer.json()["token"] + "\n")
-PY
+"$tools/ws-fanout.sh" --register "http://127.0.0.1:$messaging_port/api/users" --register-only \
+    --clients "$clients" --save-tokens "$work/tokens" --timeout-s 600 >&2
 
-# chat ROOM CLIENTS MESSAGES INTERVAL_MS SETTLE_MS TIMEOUT_S: the first CLIENTS users sign in
-# and join ROOM, client 0 says MESSAGES messages INTERVAL_MS apart, everyone else must get each
+# chat URL ROOM CLIENTS MESSAGES INTERVAL_MS SETTLE_MS TIMEOUT_S: the first CLIENTS users sign
+# in and join ROOM, client 0 says MESSAGES messages INTERVAL_MS apart, everyone else must get each
 chat() {
-    "$tools/ws-fanout.sh" --url "$url" --clients "$2" --messages "$3" --interval-ms "$4" \
+    "$tools/ws-fanout.sh" --url "$1" --clients "$3" --messages "$4" --interval-ms "$5" \
         --tokens-file "$work/tokens" \
-        --hello '{"type":"auth","token":"{token}"}' --hello "{\"type\":\"join\",\"room\":\"$1\"}" \
-        --msg "{\"type\":\"say\",\"room\":\"$1\",\"text\":\"{text}\"}" --settle-ms "$5" --timeout-s "$6"
+        --hello '{"type":"auth","token":"{token}"}' --hello "{\"type\":\"join\",\"room\":\"$2\"}" \
+        --msg "{\"type\":\"say\",\"room\":\"$2\",\"text\":\"{text}\"}" --settle-ms "$6" --timeout-s "$7"
 }
 
-# JIT warm-up: 200 of the users chat in another room (2,000 messages relayed to 199 each)
-# before the measured run, so that the hot paths of the message (the service's "say", the
-# gateway's relay) run compiled, as they do on a server that has been up for a while. The
-# service started with a raised rate limit so that one sender can go at 200 messages a
-# second here; the measured run sends 20 a second, the default limit.
-chat warm-up 200 2000 5 2000 120 | sed 's/^/warm-up: /' >&2
+# warm_and_measure URL: JIT warm-up, 200 of the users chat in another room (2,000 messages
+# relayed to 199 each) before the measured run, so that the hot paths of the message (the
+# service's "say", the gateway's relay) run compiled, as they do on a server that has been up
+# for a while. The service started with a raised rate limit so that one sender can go at 200
+# messages a second here; the measured run sends 20 a second, the default limit. Prints the
+# measured run's line; fails as it does.
+warm_and_measure() {
+    chat "$1" warm-up "$((clients < warm_clients ? clients : warm_clients))" "$warm_messages" 5 2000 120 |
+        sed 's/^/warm-up: /' >&2 || true
+    chat "$1" bench "$clients" "$messages" 50 "$settle_ms" 180
+}
 
 status=0
-result=$(chat bench "$clients" "$messages" 50 20000 180) || status=$?
+result=$(warm_and_measure "$url") || status=$?
 echo "bench=ws-fanout mode=$mode $result messaging_rss_mib=$(($(rss_kib "$messaging_service_pid") / 1024))"
-exit "$status"
+stop_services
+
+# the reference, on the machine the services just left
+if ! "$peer" pid ws-hub >/dev/null 2>&1; then
+    "$peer" start ws-hub "$hub_port" 2>/dev/null
+    hub_started=1
+fi
+hub_status=0
+result=$(warm_and_measure "ws://127.0.0.1:$hub_port/ws/chat") || hub_status=$?
+echo "bench=ws-fanout mode=ws-hub $result hub_rss_mib=$(($(rss_kib "$("$peer" pid ws-hub)") / 1024))"
+exit $((status != 0 ? status : hub_status))
