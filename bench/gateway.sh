@@ -90,7 +90,7 @@ wait_listen $files_port 20
 # The gateway: start-up time (launch to readiness) and memory
 start=$(date +%s%N)
 RANDOM_SERVICE_URL=$random_url FILESHARE_SERVICE_URL=http://127.0.0.1:$files_port \
-    "$java" -jar "$gateway_jar" --server.port=$gw_port >"$work/gateway.log" 2>&1 &
+    "$java" -jar "$gateway_jar" --server.port=$gw_port --management.server.port=0 >"$work/gateway.log" 2>&1 &
 gateway_pid=$!
 pids+=($gateway_pid)
 wait_http "http://127.0.0.1:$gw_port/actuator/health/readiness" 120

@@ -118,6 +118,8 @@ start_service() {
     # BENCH_JAVA_OPTIONS_<module> adds JVM flags (profiling, GC logs), BENCH_JAVA_BASE_<module>
     # replaces compose's flags (another GC, heap sizes)
     local extra_var=BENCH_JAVA_OPTIONS_${module//-/_} base_var=BENCH_JAVA_BASE_${module//-/_}
+    # the gateway's actuator port: any free one, never the 8090 of a suite running beside
+    [[ $module == gateway ]] && set -- --management.server.port=0 "$@"
     JAVA_TOOL_OPTIONS="${!base_var:-$(compose_java_options)} ${!extra_var:-}" "$JAVA" -jar "$jar" --server.port="$port" "$@" \
         >"$bench_run/$module-$port.log" 2>&1 &
     pid=$!
