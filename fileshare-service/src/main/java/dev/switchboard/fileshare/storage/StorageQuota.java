@@ -49,8 +49,8 @@ public class StorageQuota {
 	// longer counts, and the purge deletes it
 	static final Duration STALE_AFTER = Duration.ofMinutes(10);
 
-	// The gauges read the database at most this often
-	private static final Duration USAGE_CACHE = Duration.ofSeconds(10);
+	// The gauges read the database at most this often, however often they are scraped
+	private static final Duration USAGE_CACHE = Duration.ofSeconds(5);
 
 	private final JdbcClient jdbc;
 
@@ -288,7 +288,6 @@ public class StorageQuota {
 				}
 				long grant = Math.min(preferred, room);
 				write(grant, now);
-				StorageQuota.this.lastUsage = new Usage(others.stored(), others.reserved() + grant, now);
 				return grant;
 			});
 			this.granted = held;

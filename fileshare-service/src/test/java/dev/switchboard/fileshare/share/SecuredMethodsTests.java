@@ -70,7 +70,8 @@ class SecuredMethodsTests {
 			HttpResponse<String> get = send("GET", path);
 			assertThat(get.statusCode()).as("GET " + path).isIn(403, 404, 410);
 			assertThat(head.statusCode()).as("HEAD " + path).isEqualTo(get.statusCode());
-			// Spring's reflected-file-download guard may add "inline;filename=f.txt", never
+			// Spring's reflected-file-download guard may add "inline;filename=f.txt",
+			// never
 			// the share's attachment
 			assertThat(head.headers().firstValue("Content-Disposition").orElse("")).as("HEAD " + path)
 				.doesNotContain("attachment");

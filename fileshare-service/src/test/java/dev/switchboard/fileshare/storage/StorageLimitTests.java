@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -162,6 +164,20 @@ class StorageLimitTests {
 	}
 
 	@Test
+	void shouldCountTheRoomReservedByAnotherReplicaUntilItGoesStale() {
+		reserveElsewhere(3 * MiB, Instant.now());
+		assertThat(this.client.upload(new Multipart().file("a.bin", new byte[2 * MiB])).statusCode()).isEqualTo(507);
+
+		this.jdbc.sql("DELETE FROM storage_reservations").update();
+		// Left by a replica that stopped mid-upload: no longer refreshed, so no longer
+		// counted
+		reserveElsewhere(3 * MiB, Instant.now().minus(Duration.ofMinutes(11)));
+		assertThat(this.client.upload(new Multipart().file("b.bin", new byte[2 * MiB])).statusCode()).isEqualTo(201);
+		assertThat(this.purger.purge(Instant.now()).reservationsReleased()).isEqualTo(1);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM storage_reservations").query(Long.class).single()).isZero();
+	}
+
+	@Test
 	void shouldExposeTheStorageUsedAndFreeAsGauges() {
 		this.client.share(new Multipart().file("first.bin", new byte[3 * MiB]));
 
@@ -201,6 +217,13 @@ class StorageLimitTests {
 			.header("Content-Type", body.contentType())
 			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)))
 			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private void reserveElsewhere(long bytes, Instant updatedAt) {
+		this.jdbc.sql("INSERT INTO storage_reservations (bytes, updated_at) VALUES (:bytes, :at)")
+			.param("bytes", bytes)
+			.param("at", OffsetDateTime.ofInstant(updatedAt, ZoneOffset.UTC))
+			.update();
 	}
 
 	private long shares() {
