@@ -3,7 +3,6 @@ package dev.switchboard.contacts.contacts;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -14,16 +13,18 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springdoc.core.annotations.ParameterObject;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.web.PageableDefault;
 import org.springframework.data.web.PagedModel;
-import org.springframework.http.HttpStatus;
+import org.springframework.data.web.SortDefault;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -36,8 +37,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import dev.switchboard.contacts.system.ContactsRestProperties;
+import dev.switchboard.service.problem.InvalidParameterException;
 
 /**
  * The address book over REST.
@@ -49,41 +52,75 @@ class ContactController {
 
 	static final String MERGE_PATCH_JSON = "application/merge-patch+json";
 
-	private static final Set<String> SORTABLE = Set.of("id", "name", "mail", "phone");
+	private static final List<String> SORTABLE = List.of("id", "name", "mail", "phone");
+
+	private static final int MAX_SHOWN_PROPERTY_LENGTH = 40;
 
 	private final ContactService service;
 
-	ContactController(ContactService service) {
+	private final ContactsRestProperties properties;
+
+	ContactController(ContactService service, ContactsRestProperties properties) {
 		this.service = service;
+		this.properties = properties;
 	}
 
 	@GetMapping
 	@Operation(summary = "List contacts, optionally searching names and mails",
 			description = "Answers Spring Data's page JSON: content plus page size, number, totalElements and "
-					+ "totalPages. Sort by id, name, mail or phone (sort=name,desc).")
+					+ "totalPages; a page past the last one is empty. Sort by id, name, mail or phone "
+					+ "(sort=name,desc).")
 	@ApiResponse(responseCode = "200", description = "A page of contacts")
-	@ApiResponse(responseCode = "400", description = "Invalid query, page or sort parameter")
+	@ApiResponse(responseCode = "400",
+			description = "Invalid 'size': must be between 1 and 100. (or an invalid 'q', 'page' or 'sort')")
 	PagedModel<ContactResponse> list(
 			@Parameter(description = "Text searched in names and mails, ignoring case",
-					example = "marchand") @RequestParam(required = false) @Size(max = 100) String q,
-			@ParameterObject @PageableDefault(size = 20, sort = "id") Pageable pageable) {
-		return new PagedModel<>(this.service.find(q, sortedAsPeopleExpect(pageable)).map(ContactResponse::from));
+					example = "marchand") @RequestParam(required = false) @Size(max = 100) @Pattern(
+							regexp = "[^\\x00]*", message = "must not contain NUL characters") String q,
+			@Parameter(description = "The page number, from 0; a page past the last one is empty",
+					example = "0") @RequestParam(defaultValue = "0") @Min(0) int page,
+			@Parameter(description = "Contacts per page, from 1 to 100 (switchboard.contacts.rest.max-page-size)",
+					example = "20") @RequestParam(defaultValue = "20") int size,
+			@ParameterObject @SortDefault("id") Sort sort) {
+		if (size < 1 || size > this.properties.maxPageSize()) {
+			throw new InvalidParameterException("size", "must be between 1 and " + this.properties.maxPageSize());
+		}
+		Pageable pageable = PageRequest.of(page, size, sortedAsPeopleExpect(sort));
+		return new PagedModel<>(find(q, pageable).map(ContactResponse::from));
 	}
 
 	/**
-	 * Allow sorting by the contact's fields only, text ignoring case ("alice" before
-	 * "Bob").
+	 * JPA addresses rows with an {@code int} offset: a page further lies past any contact
+	 * there can be, so it is empty, with the real totals.
 	 */
-	private static Pageable sortedAsPeopleExpect(Pageable pageable) {
+	private Page<Contact> find(String q, Pageable pageable) {
+		if (pageable.getOffset() <= Integer.MAX_VALUE) {
+			return this.service.find(q, pageable);
+		}
+		long total = this.service.find(q, PageRequest.of(0, 1)).getTotalElements();
+		return new PageImpl<>(List.of(), pageable, total);
+	}
+
+	/**
+	 * Allow sorting by the contact's fields only, each at most once, text ignoring case
+	 * ("alice" before "Bob").
+	 */
+	private static Sort sortedAsPeopleExpect(Sort sort) {
 		List<Sort.Order> orders = new ArrayList<>();
-		for (Sort.Order order : pageable.getSort()) {
+		for (Sort.Order order : sort) {
 			if (!SORTABLE.contains(order.getProperty())) {
-				throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-						"Cannot sort by '" + order.getProperty() + "': sort by id, name, mail or phone.");
+				String property = order.getProperty();
+				String shown = (property.length() <= MAX_SHOWN_PROPERTY_LENGTH) ? property
+						: property.substring(0, MAX_SHOWN_PROPERTY_LENGTH) + "…";
+				throw new InvalidParameterException("sort",
+						"cannot sort by '" + shown + "': sort by id, name, mail or phone");
+			}
+			if (orders.size() == SORTABLE.size()) {
+				throw new InvalidParameterException("sort", "sorts by at most " + SORTABLE.size() + " properties");
 			}
 			orders.add(order.getProperty().equals("id") ? order : order.ignoreCase());
 		}
-		return PageRequest.of(pageable.getPageNumber(), pageable.getPageSize(), Sort.by(orders));
+		return Sort.by(orders);
 	}
 
 	@GetMapping("/{id}")

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -15,6 +16,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.servlet.MockMvc;
 
+import dev.switchboard.contacts.system.WebConfiguration;
 import dev.switchboard.service.problem.ProblemDetailsAutoConfiguration;
 
 import static org.hamcrest.Matchers.containsString;
@@ -39,6 +41,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @WebMvcTest(ContactController.class)
 @ImportAutoConfiguration(ProblemDetailsAutoConfiguration.class)
+@Import(WebConfiguration.class)
 class ContactControllerTests {
 
 	@Autowired
@@ -78,7 +81,36 @@ class ContactControllerTests {
 	void shouldAnswer400WhenSortingByAnUnknownProperty() throws Exception {
 		this.mvc.perform(get("/api/contacts").param("sort", "version"))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.detail").value("Cannot sort by 'version': sort by id, name, mail or phone."));
+			.andExpect(jsonPath("$.detail")
+				.value("Invalid 'sort': cannot sort by 'version': sort by id, name, mail or phone."))
+			.andExpect(jsonPath("$.errors[0].name").value("sort"));
+	}
+
+	@Test
+	void shouldAnswer400ForAPageSizeOutOfRangeWithoutQuerying() throws Exception {
+		for (String size : List.of("0", "-1", "101", "2147483647")) {
+			this.mvc.perform(get("/api/contacts").param("size", size))
+				.andExpect(status().isBadRequest())
+				.andExpect(header().string("Content-Type", MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+				.andExpect(jsonPath("$.detail").value("Invalid 'size': must be between 1 and 100."))
+				.andExpect(jsonPath("$.errors[0].name").value("size"));
+		}
+		this.mvc.perform(get("/api/contacts").param("page", "-1"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].name").value("page"));
+		then(this.service).should(never()).find(any(), any());
+	}
+
+	@Test
+	void shouldAnswerAnEmptyPageWithTheTotalsPastTheOffsetsTheDatabaseCanAddress() throws Exception {
+		given(this.service.find(isNull(), eq(PageRequest.of(0, 1))))
+			.willReturn(new PageImpl<>(List.of(contact(1, "Ada", "ada@example.org")), PageRequest.of(0, 1), 42));
+		this.mvc.perform(get("/api/contacts").param("page", "2147483647").param("size", "100"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.content").isEmpty())
+			.andExpect(jsonPath("$.page.number").value(2147483647))
+			.andExpect(jsonPath("$.page.size").value(100))
+			.andExpect(jsonPath("$.page.totalElements").value(42));
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import dev.switchboard.fileshare.share.Share;
 import dev.switchboard.fileshare.share.ShareRepository;
 import dev.switchboard.fileshare.share.SharedFile;
 import dev.switchboard.fileshare.storage.FileStore;
+import dev.switchboard.fileshare.storage.StorageQuota;
 import dev.switchboard.fileshare.system.FileshareProperties;
 
 import org.springframework.data.domain.Limit;
@@ -19,9 +20,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes the files of shares that ended (expired or exhausted), keeps their records a
- * while so that their links answer 410 Gone, then deletes the records. Safe to run on
- * several replicas at once: every step is idempotent.
+ * Deletes the files of shares that ended (expired or exhausted), which gives their room
+ * back, keeps their records a while so that their links answer 410 Gone, then deletes the
+ * records. Safe to run on several replicas at once: every step is idempotent.
  */
 @Component
 public class SharePurger {
@@ -40,13 +41,17 @@ public class SharePurger {
 
 	private final FileStore store;
 
+	private final StorageQuota quota;
+
 	private final FileshareProperties properties;
 
 	private final Clock clock;
 
-	public SharePurger(ShareRepository repository, FileStore store, FileshareProperties properties, Clock clock) {
+	public SharePurger(ShareRepository repository, FileStore store, StorageQuota quota, FileshareProperties properties,
+			Clock clock) {
 		this.repository = repository;
 		this.store = store;
+		this.quota = quota;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -55,9 +60,12 @@ public class SharePurger {
 			initialDelayString = "${switchboard.fileshare.purge-interval}")
 	void purgeOnSchedule() {
 		Result result = purge(this.clock.instant());
-		if (result.sharesPurged() + result.recordsDeleted() + result.uploadsSwept() > 0) {
-			log.info("Purged the files of %d ended shares, deleted %d old records, swept %d abandoned uploads"
-				.formatted(result.sharesPurged(), result.recordsDeleted(), result.uploadsSwept()));
+		if (result.sharesPurged() + result.recordsDeleted() + result.uploadsSwept()
+				+ result.reservationsReleased() > 0) {
+			log.info(("Purged the files of %d ended shares, deleted %d old records, swept %d abandoned uploads, "
+					+ "released %d stale room reservations")
+				.formatted(result.sharesPurged(), result.recordsDeleted(), result.uploadsSwept(),
+						result.reservationsReleased()));
 		}
 	}
 
@@ -81,7 +89,8 @@ public class SharePurger {
 		}
 		int deleted = this.repository.deletePurgedBefore(now.minus(this.properties.retention()));
 		int swept = this.store.sweepIncoming(now.minus(ABANDONED_UPLOAD));
-		return new Result(purged, deleted, swept);
+		int released = this.quota.deleteStale(now);
+		return new Result(purged, deleted, swept, released);
 	}
 
 	/**
@@ -90,8 +99,9 @@ public class SharePurger {
 	 * @param sharesPurged shares whose files were deleted
 	 * @param recordsDeleted records of purged shares deleted after the retention
 	 * @param uploadsSwept files of abandoned uploads deleted
+	 * @param reservationsReleased room reservations of stopped uploads deleted
 	 */
-	public record Result(int sharesPurged, int recordsDeleted, int uploadsSwept) {
+	public record Result(int sharesPurged, int recordsDeleted, int uploadsSwept, int reservationsReleased) {
 	}
 
 }

@@ -12,7 +12,10 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
+import dev.switchboard.fileshare.storage.InsufficientStorageException;
 import dev.switchboard.fileshare.upload.ShareUploadReader;
+import dev.switchboard.fileshare.upload.UploadRefusals;
+import dev.switchboard.fileshare.upload.UploadTooLargeException;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -41,9 +44,12 @@ class ShareController {
 
 	private final ShareService shares;
 
-	ShareController(ShareUploadReader uploadReader, ShareService shares) {
+	private final UploadRefusals refusals;
+
+	ShareController(ShareUploadReader uploadReader, ShareService shares, UploadRefusals refusals) {
 		this.uploadReader = uploadReader;
 		this.shares = shares;
+		this.refusals = refusals;
 	}
 
 	@Operation(summary = "Upload files and create a share", description = """
@@ -59,9 +65,19 @@ class ShareController {
 			description = "No file, a file name with '..', an absolute path, a backslash or a NUL, or an invalid option")
 	@ApiResponse(responseCode = "413", description = "Over the size limit of a file or a share, or too many files")
 	@ApiResponse(responseCode = "415", description = "The body is not multipart/form-data")
+	@ApiResponse(responseCode = "507", description = """
+			No room: the shares would take more than the service allows in all, the disk would \
+			keep less free space than it must, or the disk is full. Nothing of the upload is kept.""")
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<CreatedShare> create(HttpServletRequest request) throws IOException {
-		ShareService.NewShare created = this.shares.create(this.uploadReader.read(request));
+		ShareService.NewShare created;
+		try {
+			created = this.shares.create(this.uploadReader.read(request));
+		}
+		catch (UploadTooLargeException | InsufficientStorageException ex) {
+			this.refusals.count(ex);
+			throw ex;
+		}
 		String token = created.share().getToken();
 		return ResponseEntity.created(URI.create(ShareLinks.details(request, token)))
 			.cacheControl(CacheControl.noStore())

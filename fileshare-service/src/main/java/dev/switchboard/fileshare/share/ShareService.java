@@ -9,15 +9,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.switchboard.fileshare.storage.FileStore;
+import dev.switchboard.fileshare.storage.InsufficientStorageException;
 import dev.switchboard.fileshare.system.FileshareProperties;
 import dev.switchboard.fileshare.upload.ReceivedUpload;
 import dev.switchboard.fileshare.upload.ReceivedUpload.ReceivedFile;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Creates, finds, counts and deletes shares; keeps the database and the stored files in
- * step.
+ * Creates, finds, counts and deletes shares; keeps the database, the stored files and the
+ * room they take in step.
  */
 @Service
 public class ShareService {
@@ -30,11 +33,15 @@ public class ShareService {
 
 	private final Clock clock;
 
-	public ShareService(ShareRepository repository, FileStore store, FileshareProperties properties, Clock clock) {
+	private final TransactionTemplate transactions;
+
+	public ShareService(ShareRepository repository, FileStore store, FileshareProperties properties, Clock clock,
+			PlatformTransactionManager transactionManager) {
 		this.repository = repository;
 		this.store = store;
 		this.properties = properties;
 		this.clock = clock;
+		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
 	/**
@@ -43,6 +50,7 @@ public class ShareService {
 	 * @return the new share and its delete token, which is not stored and cannot be shown
 	 * again
 	 * @throws IOException if a file cannot be moved into the store
+	 * @throws InsufficientStorageException if the disk is full
 	 */
 	public NewShare create(ReceivedUpload upload) throws IOException {
 		Instant now = now().truncatedTo(ChronoUnit.SECONDS);
@@ -53,16 +61,33 @@ public class ShareService {
 		List<SharedFile> files = new ArrayList<>();
 		try {
 			for (ReceivedFile file : upload.files()) {
-				String storedName = this.store.commit(file.incoming());
+				String storedName = commit(file);
 				files.add(new SharedFile(file.name(), file.size(), file.sha256(), file.crc32(), storedName));
 			}
 			Share share = new Share(Tokens.newShareToken(), Tokens.hash(deleteToken),
 					(maxDownloads != null) ? maxDownloads : 1, now, now.plus(lifetime), files);
-			return new NewShare(this.repository.save(share), deleteToken);
+			// The share takes over the room reserved for its upload, in one transaction
+			Share stored = this.transactions.execute((status) -> {
+				Share saved = this.repository.save(share);
+				upload.reservation().settle();
+				return saved;
+			});
+			return new NewShare(stored, deleteToken);
 		}
 		catch (IOException | RuntimeException ex) {
 			files.forEach((file) -> this.store.delete(file.getStoredName()));
 			upload.files().forEach((file) -> this.store.discard(file.incoming()));
+			upload.reservation().release();
+			throw ex;
+		}
+	}
+
+	private String commit(ReceivedFile file) throws IOException {
+		try {
+			return this.store.commit(file.incoming());
+		}
+		catch (IOException ex) {
+			this.store.failIfDiskFull(ex);
 			throw ex;
 		}
 	}

@@ -13,11 +13,13 @@ import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import dev.switchboard.fileshare.storage.InsufficientStorageException.Reason;
 import dev.switchboard.fileshare.system.FileshareProperties;
 
 import org.springframework.stereotype.Component;
@@ -25,7 +27,8 @@ import org.springframework.stereotype.Component;
 /**
  * The shared files on disk. Uploads are written to {@code incoming/} and moved to
  * {@code files/} once complete; every file is named by the service (32 random hex
- * digits), never by a client, so no client-supplied name ever reaches the file system.
+ * digits), never by a client, so no client-supplied name ever reaches the file system. It
+ * also tells a full disk from other write failures.
  */
 @Component
 public class FileStore {
@@ -36,11 +39,20 @@ public class FileStore {
 
 	private static final String PART_SUFFIX = ".part";
 
+	// The messages of ENOSPC and EDQUOT (strerror in the C locale)
+	private static final List<String> OUT_OF_SPACE_MESSAGES = List.of("No space left on device", "Disk quota exceeded");
+
+	// Less usable space than this after a failed write means the write failed for want of
+	// room, whatever the message says (strerror may be translated)
+	private static final long NEARLY_FULL = 1024 * 1024;
+
 	private final SecureRandom random = new SecureRandom();
 
 	private final Path files;
 
 	private final Path incoming;
+
+	private final java.nio.file.FileStore disk;
 
 	public FileStore(FileshareProperties properties) {
 		Path root = properties.dataDir().toAbsolutePath().normalize();
@@ -49,6 +61,7 @@ public class FileStore {
 		try {
 			Files.createDirectories(this.files);
 			Files.createDirectories(this.incoming);
+			this.disk = Files.getFileStore(this.files);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot create the data directory " + root, ex);
@@ -136,6 +149,48 @@ public class FileStore {
 			log.warn("Cannot sweep " + this.incoming + ": " + ex.getMessage());
 		}
 		return deleted;
+	}
+
+	/**
+	 * Return how many bytes may still be written on the disk of the data directory.
+	 * @return the usable space, in bytes
+	 * @throws UncheckedIOException if the disk cannot tell
+	 */
+	public long usableSpace() {
+		try {
+			return this.disk.getUsableSpace();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read the free space of " + this.files, ex);
+		}
+	}
+
+	/**
+	 * Refuse the upload with 507 when a failure to write into the data directory means
+	 * that the disk is full (ENOSPC, or a quota exceeded); other failures are left to the
+	 * caller.
+	 * @param failure the failure to write
+	 * @throws InsufficientStorageException if the disk is full
+	 */
+	public void failIfDiskFull(IOException failure) {
+		if (isOutOfSpace(failure)) {
+			log.warn("The disk of " + this.files + " is full: " + failure.getMessage());
+			throw new InsufficientStorageException(Reason.DISK_FULL,
+					"The disk of the file store is full: the upload was not kept. Try again later, or upload less.");
+		}
+	}
+
+	private boolean isOutOfSpace(IOException failure) {
+		String message = failure.getMessage();
+		if (message != null && OUT_OF_SPACE_MESSAGES.stream().anyMatch(message::contains)) {
+			return true;
+		}
+		try {
+			return this.disk.getUsableSpace() < NEARLY_FULL;
+		}
+		catch (IOException ex) {
+			return false;
+		}
 	}
 
 	private String newName() {

@@ -25,6 +25,9 @@ import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 
 import dev.switchboard.fileshare.storage.FileStore;
 import dev.switchboard.fileshare.storage.FileStore.IncomingFile;
+import dev.switchboard.fileshare.storage.InsufficientStorageException;
+import dev.switchboard.fileshare.storage.StorageQuota;
+import dev.switchboard.fileshare.storage.StorageQuota.Reservation;
 import dev.switchboard.fileshare.system.FileshareProperties;
 import dev.switchboard.fileshare.upload.ReceivedUpload.ReceivedFile;
 
@@ -34,8 +37,10 @@ import org.springframework.util.unit.DataSize;
 /**
  * Reads a {@code multipart/form-data} upload part by part, straight from the request
  * body: each file streams to disk through a 64 KiB buffer while its SHA-256 and CRC-32
- * are computed, so memory stays flat whatever the size. Names, options and limits are
- * checked as the parts arrive; on any failure the files written so far are deleted.
+ * are computed, so memory stays flat whatever the size. Names, options, size limits and
+ * the room left (declared length first, then as bytes arrive) are checked as the parts
+ * arrive; on any failure the files written so far are deleted and the room reserved is
+ * given back.
  */
 @Component
 public class ShareUploadReader {
@@ -59,6 +64,8 @@ public class ShareUploadReader {
 
 	private final FileStore store;
 
+	private final StorageQuota quota;
+
 	private final FileshareProperties properties;
 
 	private final Validator validator;
@@ -67,8 +74,9 @@ public class ShareUploadReader {
 	// read by MultipartReader
 	private final JakartaServletFileUpload<?, ?> headerParser = new JakartaServletFileUpload<>();
 
-	public ShareUploadReader(FileStore store, FileshareProperties properties, Validator validator) {
+	public ShareUploadReader(FileStore store, StorageQuota quota, FileshareProperties properties, Validator validator) {
 		this.store = store;
+		this.quota = quota;
 		this.properties = properties;
 		this.validator = validator;
 	}
@@ -80,14 +88,20 @@ public class ShareUploadReader {
 	 * @throws IOException if the request cannot be read or a file cannot be written
 	 * @throws InvalidUploadException if a name, an option or the body is invalid
 	 * @throws UploadTooLargeException if a limit is exceeded
+	 * @throws InsufficientStorageException if there is no room for the upload
 	 */
 	public ReceivedUpload read(HttpServletRequest request) throws IOException {
-		checkDeclaredLength(request.getContentLengthLong());
+		long declared = request.getContentLengthLong();
+		checkDeclaredLength(declared);
 		byte[] boundary = this.headerParser.getBoundary(request.getContentType());
 		if (boundary == null) {
 			throw new InvalidUploadException("The multipart content type has no boundary.");
 		}
-		Upload upload = new Upload();
+		// The files cannot be larger than the body, nor than a share: that much room is
+		// reserved before the body is read; an upload of unknown length reserves as it
+		// goes
+		Upload upload = new Upload(
+				this.quota.reserve(Math.max(0, Math.min(declared, this.properties.maxShareSize().toBytes()))));
 		try {
 			MultipartReader input = new MultipartReader(request.getInputStream(),
 					new String(boundary, StandardCharsets.ISO_8859_1), BUFFER_SIZE, MAX_PART_HEADER_SIZE);
@@ -100,7 +114,7 @@ public class ShareUploadReader {
 						"The upload has no file: send one or more parts named 'file', each with a filename.");
 			}
 			return new ReceivedUpload(List.copyOf(upload.files),
-					new ShareOptions(upload.maxDownloads, upload.expiresInSeconds));
+					new ShareOptions(upload.maxDownloads, upload.expiresInSeconds), upload.reservation);
 		}
 		catch (IOException | RuntimeException ex) {
 			upload.discard();
@@ -112,8 +126,9 @@ public class ShareUploadReader {
 		long limit = this.properties.maxShareSize().toBytes()
 				+ Math.min(MAX_OVERHEAD, 64 * 1024 + this.properties.maxFiles() * OVERHEAD_PER_FILE);
 		if (contentLength > limit) {
-			throw new UploadTooLargeException("The upload (%s bytes) is larger than the %s a share may hold."
-				.formatted(contentLength, describe(this.properties.maxShareSize())));
+			throw new UploadTooLargeException("max-share-size",
+					"The upload (%s bytes) is larger than the %s a share may hold.".formatted(contentLength,
+							describe(this.properties.maxShareSize())));
 		}
 	}
 
@@ -163,10 +178,11 @@ public class ShareUploadReader {
 
 	private ReceivedFile receive(Upload upload, String name, InputStream body) throws IOException {
 		if (upload.files.size() >= this.properties.maxFiles()) {
-			throw new UploadTooLargeException("A share holds at most %d files.".formatted(this.properties.maxFiles()));
+			throw new UploadTooLargeException("max-files",
+					"A share holds at most %d files.".formatted(this.properties.maxFiles()));
 		}
 		upload.claim(name);
-		IncomingFile incoming = this.store.createIncoming();
+		IncomingFile incoming = createIncoming();
 		upload.incoming.add(incoming);
 		long maxFile = this.properties.maxFileSize().toBytes();
 		long maxShare = this.properties.maxShareSize().toBytes();
@@ -181,25 +197,58 @@ public class ShareUploadReader {
 				size += read;
 				upload.total += read;
 				if (size > maxFile) {
-					throw new UploadTooLargeException("The file '%s' is larger than the %s a file may be."
-						.formatted(name, describe(this.properties.maxFileSize())));
+					throw new UploadTooLargeException("max-file-size",
+							"The file '%s' is larger than the %s a file may be.".formatted(name,
+									describe(this.properties.maxFileSize())));
 				}
 				if (upload.total > maxShare) {
-					throw new UploadTooLargeException("The files are larger than the %s a share may hold."
-						.formatted(describe(this.properties.maxShareSize())));
+					throw new UploadTooLargeException("max-share-size",
+							"The files are larger than the %s a share may hold."
+								.formatted(describe(this.properties.maxShareSize())));
 				}
+				upload.reservation.accept(read);
 				sha256.update(buffer, 0, read);
 				crc32.update(buffer, 0, read);
 				wrapped.clear().limit(read);
-				while (wrapped.hasRemaining()) {
-					out.write(wrapped);
-				}
+				write(out, wrapped);
 			}
 			// on disk before the share is acknowledged (201): a crash right after loses
 			// nothing
-			out.force(false);
+			force(out);
 		}
 		return new ReceivedFile(name, size, HexFormat.of().formatHex(sha256.digest()), crc32.getValue(), incoming);
+	}
+
+	private IncomingFile createIncoming() throws IOException {
+		try {
+			return this.store.createIncoming();
+		}
+		catch (IOException ex) {
+			this.store.failIfDiskFull(ex);
+			throw ex;
+		}
+	}
+
+	private void write(FileChannel out, ByteBuffer bytes) throws IOException {
+		try {
+			while (bytes.hasRemaining()) {
+				out.write(bytes);
+			}
+		}
+		catch (IOException ex) {
+			this.store.failIfDiskFull(ex);
+			throw ex;
+		}
+	}
+
+	private void force(FileChannel out) throws IOException {
+		try {
+			out.force(false);
+		}
+		catch (IOException ex) {
+			this.store.failIfDiskFull(ex);
+			throw ex;
+		}
 	}
 
 	private static String describe(DataSize size) {
@@ -269,6 +318,8 @@ public class ShareUploadReader {
 	 */
 	private final class Upload {
 
+		private final Reservation reservation;
+
 		private final List<ReceivedFile> files = new ArrayList<>();
 
 		private final List<IncomingFile> incoming = new ArrayList<>();
@@ -282,6 +333,10 @@ public class ShareUploadReader {
 		private Integer maxDownloads;
 
 		private Long expiresInSeconds;
+
+		Upload(Reservation reservation) {
+			this.reservation = reservation;
+		}
 
 		// Two files with one name, or a file where another name has a folder, would
 		// collide when the zip is extracted
@@ -302,6 +357,7 @@ public class ShareUploadReader {
 
 		void discard() {
 			this.incoming.forEach(ShareUploadReader.this.store::discard);
+			this.reservation.release();
 		}
 
 	}

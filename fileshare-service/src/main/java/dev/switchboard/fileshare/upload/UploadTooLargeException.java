@@ -11,8 +11,11 @@ import org.springframework.web.ErrorResponseException;
  */
 public class UploadTooLargeException extends ErrorResponseException {
 
-	UploadTooLargeException(String detail) {
+	private final String limit;
+
+	UploadTooLargeException(String limit, String detail) {
 		super(HttpStatus.CONTENT_TOO_LARGE, problem(detail), null);
+		this.limit = limit;
 		getHeaders().set(HttpHeaders.CONNECTION, "close");
 	}
 
@@ -20,6 +23,15 @@ public class UploadTooLargeException extends ErrorResponseException {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, detail);
 		problem.setTitle("Upload too large");
 		return problem;
+	}
+
+	/**
+	 * Return the limit the upload went past, as its property is named
+	 * ({@code max-file-size}, {@code max-share-size} or {@code max-files}).
+	 * @return the limit
+	 */
+	public String getLimit() {
+		return this.limit;
 	}
 
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import dev.switchboard.fileshare.upload.ReceivedUpload;
 import dev.switchboard.fileshare.upload.ShareOptions;
 import dev.switchboard.fileshare.upload.ShareUploadReader;
+import dev.switchboard.fileshare.upload.UploadRefusals;
 import dev.switchboard.service.problem.ProblemDetailsExceptionHandler;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,9 +51,12 @@ class ShareControllerTests {
 	@MockitoBean
 	private ShareUploadReader uploadReader;
 
+	@MockitoBean
+	private UploadRefusals refusals;
+
 	@Test
 	void shouldAnswer201WithTheLinkAndTheDeleteToken() throws Exception {
-		ReceivedUpload upload = new ReceivedUpload(List.of(), new ShareOptions(null, null));
+		ReceivedUpload upload = new ReceivedUpload(List.of(), new ShareOptions(null, null), null);
 		given(this.uploadReader.read(any())).willReturn(upload);
 		given(this.shares.create(upload)).willReturn(new ShareService.NewShare(share(), "the-delete-token"));
 

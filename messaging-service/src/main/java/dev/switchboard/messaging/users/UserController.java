@@ -68,9 +68,16 @@ class UserController {
 			@Parameter(description = "How many users at most",
 					example = "1000") @RequestParam(defaultValue = "1000") @Min(1) @Max(10000) int limit) {
 		Set<Long> connected = this.online.onlineUserIds();
-		List<User> found = (nickname != null) ? this.users.findByNickname(nickname).stream().toList()
-				: this.users.list(since, limit);
+		List<User> found = (nickname != null) ? findByNickname(nickname) : this.users.list(since, limit);
 		return found.stream().map((user) -> UserView.of(user, connected.contains(user.getId()))).toList();
+	}
+
+	/**
+	 * Only a valid nickname can name a user: anything else matches nobody, and never
+	 * reaches the database (PostgreSQL refuses text with a NUL character).
+	 */
+	private List<User> findByNickname(String nickname) {
+		return Nicknames.isValid(nickname) ? this.users.findByNickname(nickname).stream().toList() : List.of();
 	}
 
 	@GetMapping("/{id}")

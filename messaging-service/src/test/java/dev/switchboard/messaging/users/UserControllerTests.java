@@ -80,6 +80,16 @@ class UserControllerTests {
 	}
 
 	@Test
+	void shouldAnswerAnEmptyArrayWithoutQueryingForANicknameNobodyCanHave() {
+		for (String nickname : List.of("a\u0000b", "\u0000", "", "ab", "with space", "%", "x".repeat(33))) {
+			assertThat(this.mvc.get().uri("/api/users").param("nickname", nickname)).hasStatusOk()
+				.bodyJson()
+				.isStrictlyEqualTo("[]");
+		}
+		then(this.users).shouldHaveNoInteractions();
+	}
+
+	@Test
 	void shouldListUsersWithWhetherTheyAreOnline() {
 		User alice = user(1, "alice", "available");
 		User bob = user(2, "bob", "busy");
