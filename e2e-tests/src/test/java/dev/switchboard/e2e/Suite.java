@@ -136,7 +136,8 @@ final class Suite {
 		this.compose.environment(name).forEach((key, value) -> environment.put(key, rewrite(value, httpPorts)));
 		environment.put("SERVER_PORT", Integer.toString(httpPorts.get(name)));
 		if (name.equals("gateway")) {
-			// its actuator port, which compose does not publish: a free one, as for SERVER_PORT
+			// its actuator port, which compose does not publish: a free one, as for
+			// SERVER_PORT
 			environment.put("GATEWAY_MANAGEMENT_PORT", Integer.toString(freePort()));
 		}
 		for (String mapping : this.compose.publishedPorts(name)) {
