@@ -23,8 +23,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * to reach.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "switchboard.socket.servers.chat.port=0",
-		"switchboard.messaging.tcp.send-buffer-limit=64KB", "switchboard.messaging.websocket.send-buffer-limit=64KB",
-		"switchboard.messaging.websocket.send-time-limit=2s", "switchboard.messaging.websocket.auth-timeout=3s" })
+		"switchboard.socket.servers.chat.max-unsent-per-connection=64KB",
+		"switchboard.messaging.websocket.send-buffer-limit=64KB", "switchboard.messaging.websocket.send-time-limit=2s",
+		"switchboard.messaging.websocket.auth-timeout=3s" })
 @WithEmbeddedPostgres
 public abstract class MessagingIntegrationTest {
 

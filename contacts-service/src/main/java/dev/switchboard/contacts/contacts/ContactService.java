@@ -1,5 +1,7 @@
 package dev.switchboard.contacts.contacts;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.validation.ConstraintViolation;
@@ -9,8 +11,10 @@ import jakarta.validation.Validator;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.ScrollPosition;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
@@ -47,6 +51,26 @@ public class ContactService {
 		}
 		String text = query.strip();
 		return this.repository.findByNameContainingIgnoreCaseOrMailContainingIgnoreCase(text, text, pageable);
+	}
+
+	/**
+	 * List the contacts after an id, by id, optionally those whose name or mail contains
+	 * a text: the next page of a list read page by page.
+	 * @param query the text, ignoring case; {@code null} or blank for every contact
+	 * @param afterId the id of the last contact of the previous page (0 for the first)
+	 * @param size the most contacts to return
+	 * @return the contacts, by id
+	 */
+	@Transactional(readOnly = true)
+	public List<Contact> findAfter(String query, long afterId, int size) {
+		ScrollPosition position = ScrollPosition.forward(Map.of("id", afterId));
+		if (!StringUtils.hasText(query)) {
+			return this.repository.findByOrderById(position, Limit.of(size)).getContent();
+		}
+		String text = query.strip();
+		return this.repository
+			.findByNameContainingIgnoreCaseOrMailContainingIgnoreCaseOrderById(text, text, position, Limit.of(size))
+			.getContent();
 	}
 
 	@Transactional(readOnly = true)

@@ -1,5 +1,6 @@
 package dev.switchboard.contacts.tcp;
 
+import java.io.InterruptedIOException;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
@@ -9,6 +10,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -34,6 +36,12 @@ import dev.switchboard.contacts.contacts.ContactService;
 class ContactCommands {
 
 	static final String COMMANDS = "list, add, get, search, update or delete";
+
+	/**
+	 * How many contacts a list or search reads from the store at once: what one reply
+	 * holds while it is written.
+	 */
+	static final int PAGE_SIZE = 100;
 
 	private static final Log logger = LogFactory.getLog(ContactCommands.class);
 
@@ -127,8 +135,7 @@ class ContactCommands {
 	}
 
 	private CommandReply list(CommandArguments args) {
-		Page<Contact> page = this.service.find(null, firstResults());
-		return CommandReply.ok(describe(page), contacts(page));
+		return listing(null);
 	}
 
 	private CommandReply add(CommandArguments args) {
@@ -148,8 +155,7 @@ class ContactCommands {
 		if (query.isBlank() || query.length() > 100) {
 			throw new CommandException("'q' must be 1 to 100 characters of text to find in names and mails");
 		}
-		Page<Contact> page = this.service.find(query, firstResults());
-		return CommandReply.ok(describe(page), contacts(page));
+		return listing(query);
 	}
 
 	private CommandReply update(CommandArguments args) {
@@ -167,21 +173,50 @@ class ContactCommands {
 		return CommandReply.ok("contact " + contact.getId() + " deleted", ContactResponse.from(contact));
 	}
 
-	private PageRequest firstResults() {
-		return PageRequest.of(0, this.properties.maxResults(), Sort.by("id"));
+	/**
+	 * Answer a list or search with its first page: the handler writes the others as it
+	 * reads them ({@link #nextPage}).
+	 */
+	private CommandReply listing(@Nullable String query) {
+		int maxResults = this.properties.maxResults();
+		Page<Contact> first = this.service.find(query,
+				PageRequest.of(0, Math.min(PAGE_SIZE, maxResults), Sort.by("id")));
+		long total = first.getTotalElements();
+		long count = Math.min(total, maxResults);
+		List<ContactResponse> contacts = first.map(ContactResponse::from).getContent();
+		return CommandReply.ok(describe(total, count), new ContactListing(query, contacts, count));
 	}
 
-	private static List<ContactResponse> contacts(Page<Contact> page) {
-		return page.map(ContactResponse::from).getContent();
+	/**
+	 * Read the next page of a list or search, waiting for a turn at the store like any
+	 * command.
+	 * @param query the search text, {@code null} for every contact
+	 * @param afterId the id of the last contact written
+	 * @param size the most contacts to read
+	 * @return the contacts, by id
+	 * @throws InterruptedIOException when the server stops meanwhile
+	 */
+	List<ContactResponse> nextPage(@Nullable String query, long afterId, int size) throws InterruptedIOException {
+		try {
+			this.storageTurns.acquire();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new InterruptedIOException("the server is shutting down");
+		}
+		try {
+			return this.service.findAfter(query, afterId, size).stream().map(ContactResponse::from).toList();
+		}
+		finally {
+			this.storageTurns.release();
+		}
 	}
 
-	private static String describe(Page<Contact> page) {
-		long total = page.getTotalElements();
-		if (total == page.getNumberOfElements()) {
+	private static String describe(long total, long count) {
+		if (total == count) {
 			return total + ((total == 1) ? " contact" : " contacts");
 		}
-		return "first " + page.getNumberOfElements() + " of " + total
-				+ " contacts: use search, or the REST API to page through them";
+		return "first " + count + " of " + total + " contacts: use search, or the REST API to page through them";
 	}
 
 	private static String describe(Set<? extends ConstraintViolation<?>> violations) {

@@ -8,7 +8,12 @@ import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.stereotype.Component;
 
 import dev.switchboard.socket.framing.FramingException;
@@ -27,14 +32,18 @@ import dev.switchboard.socket.server.SocketHandler;
  *
  * Replies escape every non-ASCII character ({@code \u00e9}, as Python's
  * {@code json.dumps}): the course's client decodes each 1 KiB chunk on its own, and a
- * character split across two chunks would crash it. Requests are parsed as a tree and
- * never bound to arbitrary types.
+ * character split across two chunks would crash it. A list or search reply is written as
+ * it is read from the store, page by page, never built whole. Requests are parsed as a
+ * tree and never bound to arbitrary types; one that is not valid UTF-8 (overlong forms
+ * included) is refused by the framing before it is parsed.
  */
 @Component
 @Qualifier("contacts")
 class ContactsSocketHandler implements SocketHandler {
 
-	private static final JsonMapper JSON = JsonMapper.builder()
+	private static final Log logger = LogFactory.getLog(ContactsSocketHandler.class);
+
+	static final JsonMapper JSON = JsonMapper.builder()
 		.enable(JsonWriteFeature.ESCAPE_NON_ASCII)
 		.disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
 		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -42,8 +51,11 @@ class ContactsSocketHandler implements SocketHandler {
 
 	private final ContactCommands commands;
 
+	private final ContactListingWriter listings;
+
 	ContactsSocketHandler(ContactCommands commands) {
 		this.commands = commands;
+		this.listings = new ContactListingWriter(JSON, commands);
 	}
 
 	@Override
@@ -62,7 +74,22 @@ class ContactsSocketHandler implements SocketHandler {
 		catch (JacksonException ex) {
 			reply = CommandReply.error("malformed JSON: " + ex.getOriginalMessage());
 		}
-		connection.write(JSON.writeValueAsBytes(reply));
+		if (reply.data() instanceof ContactListing listing) {
+			writeListing(connection, reply.msg(), listing);
+		}
+		else {
+			connection.write(JSON.writeValueAsBytes(reply));
+		}
+	}
+
+	private void writeListing(SocketConnection connection, String msg, ContactListing listing) throws IOException {
+		try {
+			this.listings.write(connection, msg, listing);
+		}
+		catch (DataAccessException | TransactionException ex) {
+			// the status was sent already: cut the reply short rather than lie
+			logger.warn("Contacts storage failed while a TCP list was written, reply cut short: " + ex.getMessage());
+		}
 	}
 
 }

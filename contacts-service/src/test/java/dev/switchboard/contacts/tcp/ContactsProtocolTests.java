@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -84,7 +85,33 @@ class ContactsProtocolTests {
 		assertError(new byte[] { (byte) 0xde, (byte) 0xad, (byte) 0xbe, (byte) 0xef }, "malformed JSON");
 		byte[] invalidUtf8 = "{\"cmd\": \"search\", \"args\": {\"q\": \"caf\u0000\"}}".getBytes(StandardCharsets.UTF_8);
 		invalidUtf8[invalidUtf8.length - 4] = (byte) 0xc3;
-		assertError(invalidUtf8, "malformed JSON: Invalid UTF-8");
+		assertError(invalidUtf8, "request is not valid UTF-8: byte 0x22 at offset ");
+	}
+
+	@Test
+	void shouldRefuseEveryInvalidUtf8SequenceAndStoreNothing() {
+		String[] sequences = { "c0af", "e080af", "eda080", "80", "e282", "f888808080", "fc8480808080" };
+		for (String sequence : sequences) {
+			String mail = "utf8-" + sequence + "-" + System.nanoTime() + "@example.org";
+			byte[] start = "{\"cmd\": \"add\", \"args\": {\"name\": \"Bad ".getBytes(StandardCharsets.UTF_8);
+			byte[] end = (" name\", \"mail\": \"" + mail + "\"}}").getBytes(StandardCharsets.UTF_8);
+			byte[] request = concat(start, HexFormat.of().parseHex(sequence), end);
+			JsonNode reply = TcpExchange.send(this.port, request);
+			assertThat(reply.get("status").asBoolean()).as(sequence).isFalse();
+			assertThat(reply.get("msg").asString()).as(sequence).startsWith("request is not valid UTF-8: ");
+			assertThat(reply.get("data").isNull()).isTrue();
+			JsonNode found = TcpExchange.send(this.port, "{\"cmd\": \"search\", \"args\": {\"q\": \"" + mail + "\"}}");
+			assertThat(found.get("data")).as("nothing stored for " + sequence).isEmpty();
+		}
+	}
+
+	@Test
+	void shouldStoreValidAccentedText() {
+		String mail = "accents-" + System.nanoTime() + "@example.org";
+		JsonNode added = TcpExchange.send(this.port,
+				"{\"cmd\": \"add\", \"args\": {\"name\": \"Hélène Œuvre 😀\", \"mail\": \"" + mail + "\"}}");
+		assertThat(added.get("status").asBoolean()).as(added.toString()).isTrue();
+		assertThat(added.get("data").get("name").asString()).isEqualTo("Hélène Œuvre 😀");
 	}
 
 	@Test
@@ -157,6 +184,20 @@ class ContactsProtocolTests {
 				socket.close();
 			}
 		}
+	}
+
+	private static byte[] concat(byte[]... parts) {
+		int length = 0;
+		for (byte[] part : parts) {
+			length += part.length;
+		}
+		byte[] all = new byte[length];
+		int position = 0;
+		for (byte[] part : parts) {
+			System.arraycopy(part, 0, all, position, part.length);
+			position += part.length;
+		}
+		return all;
 	}
 
 	private void assertError(String request, String message) {

@@ -66,12 +66,21 @@ public record MessagingProperties(@DefaultValue Chat chat, @DefaultValue WebSock
 	}
 
 	/**
-	 * Settings of the TCP line chat.
+	 * Settings of the TCP line chat. What may wait to be sent to one client, and how long
+	 * a client may read nothing, are limits of its socket server
+	 * ({@code switchboard.socket.servers.chat.max-unsent-per-connection},
+	 * {@code write-timeout}).
 	 *
-	 * @param sendBufferLimit how much may wait to be sent to one client that reads too
-	 * slowly before it is disconnected
+	 * @param signInTimeout how long a new connection has to sign in ({@code /auth} or
+	 * {@code /nick}) before it gets an error line and is closed
 	 */
-	public record Tcp(@DefaultValue("256KB") DataSize sendBufferLimit) {
+	public record Tcp(@DefaultValue("30s") Duration signInTimeout) {
+
+		public Tcp {
+			if (signInTimeout.isNegative() || signInTimeout.isZero()) {
+				throw new IllegalArgumentException("switchboard.messaging.tcp.sign-in-timeout must be positive");
+			}
+		}
 
 	}
 

@@ -1,11 +1,14 @@
 package dev.switchboard.messaging.tcp;
 
+import java.util.Set;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.switchboard.messaging.chat.ChatService;
 import dev.switchboard.messaging.chat.RateLimiter;
 import dev.switchboard.messaging.system.MessagingProperties;
+import dev.switchboard.socket.server.SocketConnection;
 import dev.switchboard.socket.server.SocketHandler;
 
 /**
@@ -15,13 +18,29 @@ import dev.switchboard.socket.server.SocketHandler;
 @Configuration(proxyBeanMethods = false)
 class TcpChatConfiguration {
 
+	@Bean
+	SignInDeadlines tcpChatSignInDeadlines() {
+		return new SignInDeadlines();
+	}
+
 	@Bean("chat")
-	SocketHandler chatSocketHandler(ChatService chat, MessagingProperties properties) {
+	SocketHandler chatSocketHandler(ChatService chat, MessagingProperties properties, SignInDeadlines deadlines) {
 		MessagingProperties.Chat limits = properties.chat();
-		int sendBufferLimit = (int) properties.tcp().sendBufferLimit().toBytes();
-		return (connection) -> new TcpChatSession(connection, chat, new TcpOutbox(connection, sendBufferLimit),
-				new RateLimiter(limits.rateLimit(), limits.rateBurst()))
-			.run();
+		return new SocketHandler() {
+
+			@Override
+			public void handle(SocketConnection connection) {
+				new TcpChatSession(connection, chat, new RateLimiter(limits.rateLimit(), limits.rateBurst()), deadlines,
+						properties.tcp().signInTimeout())
+					.run();
+			}
+
+			@Override
+			public Set<String> refusalReasons() {
+				return Set.of(TcpChatSession.SIGN_IN_TIMEOUT);
+			}
+
+		};
 	}
 
 }

@@ -1,7 +1,9 @@
 package dev.switchboard.messaging.tcp;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dev.switchboard.messaging.chat.ChatEvent;
@@ -30,25 +32,64 @@ final class TcpChatLines {
 			"  /rooms              the rooms with people in them", "  /help               this list",
 			"  /quit               leave", "Any other line goes to the room or person you joined last.");
 
+	/**
+	 * A room message as every TCP reader sees it, encoded once per message for all of
+	 * them ({@link ChatEvent.MessagePosted#rendered}).
+	 */
+	static final Function<ChatMessage, byte[]> ROOM_LINE = (message) -> bytes(
+			"[#" + message.room() + "] " + message.from() + ": " + oneLine(message.text()));
+
+	/**
+	 * A direct message as its recipient's TCP connections see it.
+	 */
+	static final Function<ChatMessage, byte[]> RECEIVED_LINE = (message) -> bytes(
+			message.from() + " said: " + oneLine(message.text()));
+
+	/**
+	 * A direct message as the other TCP connections of its sender see it.
+	 */
+	static final Function<ChatMessage, byte[]> SENT_LINE = (message) -> bytes(
+			"you said to " + message.to() + ": " + oneLine(message.text()));
+
+	/**
+	 * A presence change as every TCP reader sees it.
+	 */
+	static final Function<ChatEvent.PresenceChanged, byte[]> PRESENCE_LINE = (change) -> bytes(presence(change));
+
 	private TcpChatLines() {
 	}
 
 	/**
-	 * Write a message as a line for one reader.
+	 * Return the encoder of a message's line for one reader: one of three constants, so
+	 * that each line is encoded once whatever the number of readers.
 	 * @param message the message
 	 * @param reader the reader's nickname
-	 * @return the line
+	 * @return the encoder
 	 */
-	static String message(ChatMessage message, String reader) {
-		String text = oneLine(message.text());
+	static Function<ChatMessage, byte[]> encoder(ChatMessage message, String reader) {
 		if (!message.isDirect()) {
-			return "[#" + message.room() + "] " + message.from() + ": " + text;
+			return ROOM_LINE;
 		}
-		if (!message.to().equalsIgnoreCase(reader)) {
-			// sent by the reader from another connection
-			return "you said to " + message.to() + ": " + text;
-		}
-		return message.from() + " said: " + text;
+		return message.to().equalsIgnoreCase(reader) ? RECEIVED_LINE : SENT_LINE;
+	}
+
+	/**
+	 * Encode a line for the wire: UTF-8, ended by a line feed.
+	 * @param line the line, without line breaks
+	 * @return the bytes
+	 */
+	static byte[] bytes(String line) {
+		return (line + "\n").getBytes(StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Write a message as a line for one reader (a room's history, sent to one reader).
+	 * @param message the message
+	 * @param reader the reader's nickname
+	 * @return the line's bytes
+	 */
+	static byte[] message(ChatMessage message, String reader) {
+		return encoder(message, reader).apply(message);
 	}
 
 	static String presence(ChatEvent.PresenceChanged change) {

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.commons.logging.Log;
@@ -25,20 +27,31 @@ import dev.switchboard.messaging.chat.RateLimiter;
 import dev.switchboard.socket.framing.Framing;
 import dev.switchboard.socket.framing.FramingException;
 import dev.switchboard.socket.framing.Framings;
+import dev.switchboard.socket.framing.InvalidUtf8Exception;
+import dev.switchboard.socket.server.Durations;
 import dev.switchboard.socket.server.SocketConnection;
 
 /**
  * One client of the TCP line chat: reads its commands and lines, and is a
  * {@link ChatConnection} like any WebSocket, so both kinds of users share rooms,
- * nicknames and presence.
+ * nicknames and presence. Everything it answers is queued on the connection
+ * ({@link SocketConnection#send}), so that a fan-out never waits for this client; the
+ * socket server disconnects a client that lets too much pile up.
  */
 final class TcpChatSession implements ChatConnection {
+
+	/** The refusal reason of a client that did not sign in in time. */
+	static final String SIGN_IN_TIMEOUT = "sign-in-timeout";
 
 	private static final Log logger = LogFactory.getLog(TcpChatSession.class);
 
 	private static final AtomicLong ids = new AtomicLong();
 
-	private static final Duration FINISH_TIMEOUT = Duration.ofSeconds(5);
+	private static final int PENDING = 0;
+
+	private static final int SIGNED_IN = 1;
+
+	private static final int TIMED_OUT = 2;
 
 	private final String id = "tcp-" + ids.incrementAndGet();
 
@@ -46,13 +59,19 @@ final class TcpChatSession implements ChatConnection {
 
 	private final ChatService chat;
 
-	private final TcpOutbox outbox;
-
 	private final RateLimiter rateLimiter;
+
+	private final SignInDeadlines deadlines;
+
+	private final Duration signInTimeout;
 
 	private final Framing<String> lines;
 
+	private final AtomicInteger signIn = new AtomicInteger(PENDING);
+
 	private volatile @Nullable ChatIdentity identity;
+
+	private @Nullable Future<?> deadline;
 
 	/** Where plain lines go: {@code #room} or a nickname. */
 	private @Nullable String target;
@@ -63,11 +82,13 @@ final class TcpChatSession implements ChatConnection {
 
 	private boolean holding;
 
-	TcpChatSession(SocketConnection connection, ChatService chat, TcpOutbox outbox, RateLimiter rateLimiter) {
+	TcpChatSession(SocketConnection connection, ChatService chat, RateLimiter rateLimiter, SignInDeadlines deadlines,
+			Duration signInTimeout) {
 		this.connection = connection;
 		this.chat = chat;
-		this.outbox = outbox;
 		this.rateLimiter = rateLimiter;
+		this.deadlines = deadlines;
+		this.signInTimeout = signInTimeout;
 		this.lines = Framings.line(connection.maxRequestSize());
 	}
 
@@ -89,13 +110,29 @@ final class TcpChatSession implements ChatConnection {
 	 * Serve the client until it quits or goes away.
 	 */
 	void run() {
-		this.outbox.send(TcpChatLines.GREETING);
+		send(TcpChatLines.GREETING);
+		this.deadline = this.deadlines.schedule(this::signInTimedOut, this.signInTimeout);
 		try {
-			String line;
-			while ((line = this.connection.read(this.lines)) != null) {
+			while (true) {
+				String line;
+				String invalid = null;
+				try {
+					line = this.connection.read(this.lines);
+				}
+				catch (InvalidUtf8Exception ex) {
+					// the whole line was read: the next one starts clean
+					line = "";
+					invalid = ex.getMessage();
+				}
+				if (line == null) {
+					break;
+				}
 				if (!this.rateLimiter.tryAcquire()) {
-					this.outbox.send(TcpChatLines
+					send(TcpChatLines
 						.error("Too many lines: " + this.rateLimiter.describe() + ". This one was dropped."));
+				}
+				else if (invalid != null) {
+					send(TcpChatLines.error(invalid + "; the line was ignored."));
 				}
 				else if (!handle(line)) {
 					break;
@@ -103,16 +140,29 @@ final class TcpChatSession implements ChatConnection {
 			}
 		}
 		catch (FramingException | SocketTimeoutException ex) {
-			this.outbox.send(TcpChatLines.error(ex.getMessage() + "; closing the connection."));
+			send(TcpChatLines.error(ex.getMessage() + "; closing the connection."));
 		}
 		catch (IOException ex) {
 			logger.debug("TCP chat connection from " + this.connection.remoteAddress() + " failed: " + ex.getMessage());
 		}
 		finally {
+			this.deadline.cancel(false);
 			if (this.identity != null) {
 				this.chat.signOut(this);
 			}
-			this.outbox.finish(FINISH_TIMEOUT);
+		}
+	}
+
+	/**
+	 * Close a connection that did not sign in within the timeout, with a last line saying
+	 * why.
+	 */
+	private void signInTimedOut() {
+		if (this.signIn.compareAndSet(PENDING, TIMED_OUT)) {
+			this.connection.countRefusal(SIGN_IN_TIMEOUT);
+			send(TcpChatLines.error("Not signed in within " + Durations.describe(this.signInTimeout)
+					+ ": sign in with /auth <token> or /nick NAME right after connecting. Closing the connection."));
+			this.connection.closeWhenSent();
 		}
 	}
 
@@ -131,10 +181,10 @@ final class TcpChatSession implements ChatConnection {
 			String command = words[0].toLowerCase(Locale.ROOT);
 			switch (command) {
 				case "/quit" -> {
-					this.outbox.send("BYE");
+					send("BYE");
 					return false;
 				}
-				case "/help" -> TcpChatLines.HELP.forEach(this.outbox::send);
+				case "/help" -> TcpChatLines.HELP.forEach(this::send);
 				case "/auth" -> authenticate(argument);
 				case "/nick" -> guest(argument);
 				case "/join", "/leave", "/who", "/rooms" -> signedInCommand(command, argument);
@@ -142,12 +192,11 @@ final class TcpChatSession implements ChatConnection {
 			}
 		}
 		catch (ChatException ex) {
-			this.outbox.send(TcpChatLines.error(ex.getMessage()));
+			send(TcpChatLines.error(ex.getMessage()));
 		}
 		catch (DataAccessException | TransactionException ex) {
 			logger.warn("Storage unavailable for the TCP chat: " + ex.getMessage());
-			this.outbox
-				.send(TcpChatLines.error("The storage is unavailable right now: nothing was stored. Try again soon."));
+			send(TcpChatLines.error("The storage is unavailable right now: nothing was stored. Try again soon."));
 		}
 		return true;
 	}
@@ -156,25 +205,52 @@ final class TcpChatSession implements ChatConnection {
 		requireSignedOut();
 		ChatIdentity user = this.chat.authenticate(token)
 			.orElseThrow(() -> new ChatException("Invalid token: use the token POST /api/users answered."));
+		if (!beginSignIn()) {
+			return;
+		}
 		this.identity = user;
 		hold();
 		List<String> online = this.chat.signIn(this);
 		release(List.of("OK signed in as " + user.nickname(), TcpChatLines.online(online)), null, 0);
+		this.deadline.cancel(false);
 	}
 
 	private void guest(String nickname) {
 		requireSignedOut();
 		ChatIdentity guest = this.chat.guest(nickname);
+		if (!beginSignIn()) {
+			return;
+		}
 		this.identity = guest;
 		hold();
 		try {
 			List<String> online = this.chat.signInGuest(this);
 			release(List.of("OK you are " + guest.nickname() + " (guest)", TcpChatLines.online(online)), null, 0);
+			this.deadline.cancel(false);
 		}
 		catch (ChatException ex) {
 			this.identity = null;
 			release(List.of(), null, 0);
+			abandonSignIn();
 			throw ex;
+		}
+	}
+
+	/**
+	 * Win the race against the sign-in deadline.
+	 * @return {@code false} when the deadline passed: the connection is closing
+	 */
+	private boolean beginSignIn() {
+		return this.signIn.compareAndSet(PENDING, SIGNED_IN);
+	}
+
+	/**
+	 * Go back to waiting for a sign-in, timing out now if the deadline passed meanwhile.
+	 */
+	private void abandonSignIn() {
+		this.signIn.set(PENDING);
+		if (this.deadline.isDone()) {
+			signInTimedOut();
 		}
 	}
 
@@ -192,8 +268,8 @@ final class TcpChatSession implements ChatConnection {
 		switch (command) {
 			case "/join" -> join(argument);
 			case "/leave" -> leave(argument);
-			case "/who" -> this.outbox.send(TcpChatLines.online(this.chat.online()));
-			default -> this.outbox.send(TcpChatLines.rooms(this.chat.rooms()));
+			case "/who" -> send(TcpChatLines.online(this.chat.online()));
+			default -> send(TcpChatLines.rooms(this.chat.rooms()));
 		}
 	}
 
@@ -204,18 +280,18 @@ final class TcpChatSession implements ChatConnection {
 		if (!argument.startsWith("#")) {
 			String nickname = this.chat.recipient(argument).nickname();
 			this.target = nickname;
-			this.outbox.send(nickname + " JOINED");
+			send(nickname + " JOINED");
 			return;
 		}
 		hold();
 		try {
 			ChatService.RoomHistory history = this.chat.join(this, argument);
 			this.target = "#" + history.room();
-			List<String> answer = new ArrayList<>();
-			answer.add("#" + history.room() + " JOINED");
+			List<byte[]> answer = new ArrayList<>();
+			answer.add(TcpChatLines.bytes("#" + history.room() + " JOINED"));
 			history.messages().forEach((message) -> answer.add(TcpChatLines.message(message, nickname())));
 			List<ChatMessage> messages = history.messages();
-			release(answer, history.room(), messages.isEmpty() ? 0 : messages.getLast().id());
+			releaseLines(answer, history.room(), messages.isEmpty() ? 0 : messages.getLast().id());
 		}
 		catch (RuntimeException ex) {
 			release(List.of(), null, 0);
@@ -232,7 +308,7 @@ final class TcpChatSession implements ChatConnection {
 		if (("#" + name).equals(this.target)) {
 			this.target = null;
 		}
-		this.outbox.send("#" + name + " LEFT");
+		send("#" + name + " LEFT");
 	}
 
 	private void say(String text) {
@@ -261,12 +337,18 @@ final class TcpChatSession implements ChatConnection {
 			return; // the client typed it
 		}
 		ChatMessage message = event.message();
-		forward(new Held(TcpChatLines.message(message, nickname()), message.room(), message.id()));
+		// one array per event and kind of reader, shared by every TCP connection
+		byte[] line = event.rendered(TcpChatLines.encoder(message, nickname()));
+		forward(new Held(line, message.room(), message.id()));
 	}
 
 	@Override
 	public void deliver(ChatEvent.PresenceChanged event) {
-		forward(new Held(TcpChatLines.presence(event), null, 0));
+		forward(new Held(event.rendered(TcpChatLines.PRESENCE_LINE), null, 0));
+	}
+
+	private void send(String line) {
+		this.connection.send(TcpChatLines.bytes(line));
 	}
 
 	private void forward(Held line) {
@@ -275,7 +357,7 @@ final class TcpChatSession implements ChatConnection {
 				this.held.add(line);
 			}
 			else {
-				this.outbox.send(line.line());
+				this.connection.send(line.line());
 			}
 		}
 	}
@@ -287,11 +369,15 @@ final class TcpChatSession implements ChatConnection {
 	}
 
 	private void release(List<String> answer, @Nullable String room, long lastHistoryId) {
+		releaseLines(answer.stream().map(TcpChatLines::bytes).toList(), room, lastHistoryId);
+	}
+
+	private void releaseLines(List<byte[]> answer, @Nullable String room, long lastHistoryId) {
 		synchronized (this.gate) {
-			answer.forEach(this.outbox::send);
+			answer.forEach(this.connection::send);
 			for (Held line : this.held) {
 				if (room == null || !room.equals(line.room()) || line.id() > lastHistoryId) {
-					this.outbox.send(line.line());
+					this.connection.send(line.line());
 				}
 			}
 			this.held.clear();
@@ -302,11 +388,11 @@ final class TcpChatSession implements ChatConnection {
 	/**
 	 * A delivered line held back while a join is answered.
 	 *
-	 * @param line the line
+	 * @param line the line's bytes, shared with the other readers
 	 * @param room the room of a room message
 	 * @param id the id of a message
 	 */
-	private record Held(String line, @Nullable String room, long id) {
+	private record Held(byte[] line, @Nullable String room, long id) {
 
 	}
 

@@ -122,18 +122,30 @@ class TcpEchoTests {
 	}
 
 	@Test
-	void shouldEchoBinaryGarbageAsBytesAndSurviveClientsThatLeaveAtOnce() throws IOException {
+	void shouldRefuseInvalidUtf8WithAnErrorLineAndSurviveClientsThatLeaveAtOnce() throws IOException {
 		for (int i = 0; i < 20; i++) {
 			connect(this.echoPort).close();
 		}
-		byte[] garbage = { (byte) 0xff, (byte) 0xfe, 0, (byte) 0xc3 };
-		try (Socket socket = connect(this.echoPort)) {
-			socket.getOutputStream().write(garbage);
-			byte[] reply = socket.getInputStream().readAllBytes();
-			byte[] prefix = "Serveur a reçu ".getBytes(StandardCharsets.UTF_8);
-			assertThat(reply).startsWith(prefix).endsWith(garbage).hasSize(prefix.length + garbage.length);
+		byte[][] invalid = { { (byte) 0xff, (byte) 0xfe, 0, (byte) 0xc3 }, { 'B', (byte) 0xc0, (byte) 0xaf },
+				{ (byte) 0xe0, (byte) 0x80, (byte) 0xaf }, { (byte) 0xed, (byte) 0xa0, (byte) 0x80 }, { (byte) 0x80 },
+				{ (byte) 0xf8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80 } };
+		for (byte[] message : invalid) {
+			assertThat(exchange(this.echoPort, message)).startsWith("ERROR request is not valid UTF-8: ")
+				.endsWith("\n")
+				.hasLineCount(1);
 		}
-		assertThat(exchange(this.echoPort, "ok".getBytes(StandardCharsets.UTF_8))).isEqualTo("Serveur a reçu ok");
+		assertThat(exchange(this.echoPort, "ok é 😀".getBytes(StandardCharsets.UTF_8)))
+			.isEqualTo("Serveur a reçu ok é 😀");
+	}
+
+	@Test
+	void shouldEchoAnyOctetOverRfc862() throws IOException {
+		byte[] garbage = { (byte) 0xff, (byte) 0xfe, 0, (byte) 0xc3, (byte) 0xc0, (byte) 0xaf };
+		try (Socket socket = connect(this.rfc862Port)) {
+			socket.getOutputStream().write(garbage);
+			socket.shutdownOutput();
+			assertThat(socket.getInputStream().readAllBytes()).isEqualTo(garbage);
+		}
 	}
 
 	@Test

@@ -64,6 +64,16 @@ final class SocketServerRegistrar {
 		map.from(server.idleTimeout()).to(settings::setIdleTimeout);
 		map.from(server.requestTimeout()).to(settings::setRequestTimeout);
 		map.from(server.maxRequestSize()).to(settings::setMaxRequestSize);
+		map.from(server.writeTimeout()).to(settings::setWriteTimeout);
+		map.from(server.maxUnsentPerConnection()).to(settings::setMaxUnsentPerConnection);
+		map.from(server.maxUnsentPerServer()).to(settings::setMaxUnsentPerServer);
+		SocketServerProperties.Udp udp = server.udp();
+		map.from(udp.minSourcePort()).to(settings::setMinSourcePort);
+		map.from(udp.sourceRate()).to(settings::setSourceRate);
+		map.from(udp.sourceBurst()).to(settings::setSourceBurst);
+		map.from(udp.maxSources()).to(settings::setMaxSources);
+		map.from(udp.globalRate()).to(settings::setGlobalRate);
+		map.from(udp.globalBurst()).to(settings::setGlobalBurst);
 		map.from(this.properties.shutdownTimeout()).to(settings::setShutdownTimeout);
 		return settings;
 	}

@@ -16,7 +16,8 @@ import dev.switchboard.socket.server.SocketHandler;
  * </pre>
  *
  * Reads in chunks of up to the server's {@code max-request-size}; the idle timeout closes
- * a silent client.
+ * a silent client, the write timeout one that sends without reading. RFC 862 echoes
+ * octets, not text: any byte goes back unchanged, invalid UTF-8 included.
  */
 public class Rfc862EchoHandler implements SocketHandler {
 

@@ -44,6 +44,17 @@ public final class Framings {
 	}
 
 	/**
+	 * "One read" of text: whatever arrived in one go, strictly valid UTF-8 (a character
+	 * split between two reads is completed).
+	 * @param maxSize the most bytes one read returns (at least 4)
+	 * @return the framing
+	 * @see OneReadTextFraming
+	 */
+	public static Framing<byte[]> oneReadText(int maxSize) {
+		return new OneReadTextFraming(maxSize);
+	}
+
+	/**
 	 * "One JSON document", without delimiter: ends with the root value.
 	 * @param maxSize the largest document, in bytes
 	 * @return the framing

@@ -28,9 +28,11 @@ import org.springframework.util.Assert;
  * </pre>
  *
  * A root number ({@code 42}) ends at the next whitespace or at the end of input. Invalid
- * JSON (including invalid UTF-8) is a {@link MalformedFrameException}, a document still
- * open after the maximum a {@link FrameTooLargeException}, input that ends inside a
- * document a {@link TruncatedFrameException}. Requires an input that supports
+ * UTF-8, overlong forms included, is an {@link InvalidUtf8Exception} (checked by
+ * {@link Utf8Validator} before Jackson sees the bytes, since Jackson's parser decodes
+ * {@code C0 AF} as {@code /}), other invalid JSON a {@link MalformedFrameException}, a
+ * document still open after the maximum a {@link FrameTooLargeException}, input that ends
+ * inside a document a {@link TruncatedFrameException}. Requires an input that supports
  * {@link InputStream#mark mark/reset} (a connection's input does).
  */
 public final class JsonDocumentFraming implements Framing<byte[]> {
@@ -62,6 +64,7 @@ public final class JsonDocumentFraming implements Framing<byte[]> {
 		byte[] received = new byte[Math.min(INITIAL_BUFFER, this.maxSize)];
 		int total = 0;
 		Document document = new Document();
+		Utf8Validator utf8 = new Utf8Validator();
 		while (true) {
 			if (total == this.maxSize) {
 				throw new FrameTooLargeException(this.maxSize);
@@ -73,11 +76,19 @@ public final class JsonDocumentFraming implements Framing<byte[]> {
 			if (count < 0) {
 				return atEndOfInput(parser, feeder, document, received);
 			}
-			feeder.feedInput(received, total, total + count);
-			document.skipWhitespace(received, total, total + count);
+			// Jackson decodes overlong forms without a word: only strictly valid bytes
+			// reach it; the document may still end before an invalid byte that belongs
+			// to what follows it
+			int invalid = utf8.check(received, total, total + count);
+			int valid = (invalid >= 0) ? invalid : total + count;
+			feeder.feedInput(received, total, valid);
+			document.skipWhitespace(received, total, valid);
 			total += count;
 			if (document.advance(parser)) {
 				return complete(input, received, total, document);
+			}
+			if (invalid >= 0) {
+				throw InvalidUtf8Exception.invalidByte("request", received[invalid], invalid);
 			}
 		}
 	}

@@ -2,9 +2,6 @@ package dev.switchboard.socket.framing;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -25,7 +22,10 @@ import org.springframework.util.Assert;
  * </pre>
  *
  * A line longer than the maximum (terminator excluded) is a
- * {@link FrameTooLargeException}, invalid UTF-8 a {@link MalformedFrameException}.
+ * {@link FrameTooLargeException}; a line that is not strictly valid UTF-8 (checked by
+ * {@link Utf8Validator}: overlong forms and surrogates are refused) an
+ * {@link InvalidUtf8Exception}, thrown once the whole line is read, so that the next read
+ * starts with the next line.
  */
 public final class LineFraming implements Framing<String> {
 
@@ -62,16 +62,8 @@ public final class LineFraming implements Framing<String> {
 		if (length > this.maxSize) {
 			throw new FrameTooLargeException(this.maxSize);
 		}
-		try {
-			return StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(line, 0, length))
-				.toString();
-		}
-		catch (CharacterCodingException ex) {
-			throw new MalformedFrameException("line is not valid UTF-8", ex);
-		}
+		Utf8Validator.validate(line, 0, length, "line");
+		return new String(line, 0, length, StandardCharsets.UTF_8);
 	}
 
 	@Override

@@ -14,4 +14,12 @@ public class MalformedFrameException extends FramingException {
 		super(message, cause);
 	}
 
+	/**
+	 * Create an exception.
+	 * @param message what is wrong, for the client
+	 */
+	public MalformedFrameException(String message) {
+		super(message);
+	}
+
 }

@@ -17,7 +17,9 @@ import dev.switchboard.socket.server.SocketServerStatistics;
  * Micrometer meters of the socket servers, tagged with the server's name:
  * {@code switchboard.socket.connections.active|accepted|rejected},
  * {@code switchboard.socket.datagrams.received},
- * {@code switchboard.socket.bytes.received|sent} and {@code switchboard.socket.errors}.
+ * {@code switchboard.socket.bytes.received|sent|unsent},
+ * {@code switchboard.socket.errors} and {@code switchboard.socket.refusals}, one per
+ * refusal reason (tag {@code reason}).
  */
 public class SocketServerMetrics implements MeterBinder {
 
@@ -56,6 +58,17 @@ public class SocketServerMetrics implements MeterBinder {
 			counter(registry, "switchboard.socket.errors", "errors",
 					"Failed connections and datagrams: timeouts, rejected requests, network and handler errors",
 					statistics, SocketServerStatistics::errors, tags);
+			Gauge.builder("switchboard.socket.bytes.unsent", statistics, SocketServerStatistics::unsentBytes)
+				.tags(tags)
+				.baseUnit(BaseUnits.BYTES)
+				.description("Bytes handed over to TCP connections and not yet written (bounded by "
+						+ "max-unsent-per-server)")
+				.register(registry);
+			for (String reason : statistics.refusalReasons()) {
+				counter(registry, "switchboard.socket.refusals", "refusals",
+						"Clients refused: connections closed, requests refused, datagrams dropped, by reason",
+						statistics, (stats) -> stats.refusals(reason), tags.and("reason", reason));
+			}
 		}
 	}
 

@@ -49,20 +49,87 @@ public interface SocketConnection {
 	<T> @Nullable T read(Framing<T> framing) throws IOException;
 
 	/**
-	 * Send bytes to the client. Thread-safe: concurrent writes do not interleave.
+	 * Write bytes to the client, blocking until the socket took them. Thread-safe:
+	 * concurrent writes do not interleave, and bytes queued by {@link #send} before go
+	 * first. The bytes count against the server's write budgets while they wait: past
+	 * {@code max-unsent-per-connection} or {@code max-unsent-per-server} the connection
+	 * is closed, and a write that makes no progress for {@code write-timeout} (the client
+	 * stopped reading) closes it too.
+	 * @param bytes the array holding the bytes
+	 * @param offset the first byte to write
+	 * @param length how many bytes to write
+	 * @throws IOException when the connection is closed, broken, or was closed for going
+	 * over a budget
+	 */
+	void write(byte[] bytes, int offset, int length) throws IOException;
+
+	/**
+	 * Write bytes to the client, blocking until the socket took them: see
+	 * {@link #write(byte[], int, int)}.
 	 * @param bytes the bytes to send
 	 * @throws IOException when the connection is closed or broken
 	 */
-	void write(byte[] bytes) throws IOException;
+	default void write(byte[] bytes) throws IOException {
+		write(bytes, 0, bytes.length);
+	}
 
 	/**
-	 * Send text to the client, encoded in UTF-8.
+	 * Write text to the client, encoded in UTF-8, blocking: see
+	 * {@link #write(byte[], int, int)}.
 	 * @param text the text to send
 	 * @throws IOException when the connection is closed or broken
 	 */
 	default void write(String text) throws IOException {
 		write(text.getBytes(StandardCharsets.UTF_8));
 	}
+
+	/**
+	 * Queue bytes for the client without waiting: a writer thread of the connection
+	 * (started on the first send) writes them in order. Meant for fan-out, where the
+	 * sender must never wait for a slow client. The array is never copied, so one array
+	 * encoded once may be sent to many connections; it must not be modified afterwards.
+	 * Queued bytes count against {@code max-unsent-per-connection} and
+	 * {@code max-unsent-per-server} until written: a send that would go over either
+	 * closes this connection (never slows the sender), and the refusal is counted.
+	 * @param bytes the bytes to send
+	 * @return whether the bytes were queued: {@code false} when the connection is closed
+	 * or closing, or was just closed for going over a budget
+	 */
+	boolean send(byte[] bytes);
+
+	/**
+	 * Queue text for the client, encoded in UTF-8, without waiting: see
+	 * {@link #send(byte[])}.
+	 * @param text the text to send
+	 * @return whether the bytes were queued
+	 */
+	default boolean send(String text) {
+		return send(text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Return how many bytes were handed to {@link #send} or {@link #write} and are not
+	 * written to the socket yet.
+	 * @return the unsent bytes of this connection
+	 */
+	long unsentBytes();
+
+	/**
+	 * Close the connection once what {@link #send} queued is written (within
+	 * {@code write-timeout}); later sends are dropped. A {@link #read} blocked meanwhile
+	 * then returns {@code null}. Any thread may call it: a timer that ends a session with
+	 * a last line, for example.
+	 */
+	void closeWhenSent();
+
+	/**
+	 * Count a refusal decided by the handler in {@code switchboard.socket.refusals} with
+	 * this server's tag (the starter counts its own refusals itself).
+	 * @param reason one of the reasons the handler declares in
+	 * {@link SocketHandler#refusalReasons()}
+	 * @throws IllegalArgumentException when the handler did not declare the reason
+	 */
+	void countRefusal(String reason);
 
 	/**
 	 * Return whether the connection is still open.

@@ -1,6 +1,7 @@
 package dev.switchboard.socket.server;
 
 import java.io.IOException;
+import java.util.Set;
 
 /**
  * The protocol of a TCP socket server: serves one accepted connection.
@@ -20,9 +21,11 @@ import java.io.IOException;
  * <li>The server closes the connection when this method returns or throws. Whatever it
  * throws is logged with the client's address and counted in the server's error metric; it
  * never affects other connections or the accept loop.</li>
- * <li>{@link SocketConnection#write} may be called from other threads too (chat fan-out):
- * writes are serialised, and a write that makes no progress for the server's idle timeout
- * closes the connection.</li>
+ * <li>{@link SocketConnection#write} blocks until the socket took the bytes;
+ * {@link SocketConnection#send} queues them for a writer thread of the connection and
+ * returns at once (chat fan-out). Both may be called from any thread; what waits to be
+ * written counts against the server's write budgets, and a connection over one, or whose
+ * client read nothing for {@code write-timeout}, is closed.</li>
  * </ul>
  * A handler is bound to the named server ({@code switchboard.socket.servers.<name>.*})
  * whose name is the handler's bean name or its
@@ -41,5 +44,15 @@ public interface SocketHandler {
 	 * then closed
 	 */
 	void handle(SocketConnection connection) throws IOException;
+
+	/**
+	 * Return the refusal reasons of this protocol, counted with
+	 * {@link SocketConnection#countRefusal(String)} beside the starter's own
+	 * ({@link Refusals}), for example {@code sign-in-timeout}.
+	 * @return the reasons, each a meter tag value; none by default
+	 */
+	default Set<String> refusalReasons() {
+		return Set.of();
+	}
 
 }

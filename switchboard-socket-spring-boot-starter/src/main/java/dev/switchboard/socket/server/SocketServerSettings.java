@@ -42,6 +42,24 @@ public class SocketServerSettings {
 
 	private Duration shutdownTimeout = Duration.ofSeconds(10);
 
+	private Duration writeTimeout = Duration.ofSeconds(10);
+
+	private DataSize maxUnsentPerConnection = DataSize.ofMegabytes(1);
+
+	private DataSize maxUnsentPerServer = DataSize.ofMegabytes(32);
+
+	private int minSourcePort = 1024;
+
+	private int sourceRate = 100;
+
+	private int sourceBurst = 200;
+
+	private int maxSources = 10_000;
+
+	private int globalRate = 2000;
+
+	private int globalBurst = 4000;
+
 	/**
 	 * Create settings with the defaults.
 	 * @param name the server's name
@@ -148,6 +166,131 @@ public class SocketServerSettings {
 	public void setShutdownTimeout(Duration shutdownTimeout) {
 		Assert.isTrue(!shutdownTimeout.isNegative(), "'shutdownTimeout' must not be negative");
 		this.shutdownTimeout = shutdownTimeout;
+	}
+
+	public Duration getWriteTimeout() {
+		return this.writeTimeout;
+	}
+
+	/**
+	 * Set how long a write to a TCP client may make no progress (the client stopped
+	 * reading) before the connection is closed.
+	 * @param writeTimeout a positive duration
+	 */
+	public void setWriteTimeout(Duration writeTimeout) {
+		Assert.isTrue(isPositive(writeTimeout), "'writeTimeout' must be positive");
+		this.writeTimeout = writeTimeout;
+	}
+
+	public DataSize getMaxUnsentPerConnection() {
+		return this.maxUnsentPerConnection;
+	}
+
+	/**
+	 * Set how many bytes handed over to one TCP connection may wait to be written; past
+	 * it the connection is closed.
+	 * @param maxUnsentPerConnection at least 1 byte, at most the server's budget
+	 */
+	public void setMaxUnsentPerConnection(DataSize maxUnsentPerConnection) {
+		Assert.isTrue(maxUnsentPerConnection.toBytes() > 0, "'maxUnsentPerConnection' must be positive");
+		this.maxUnsentPerConnection = maxUnsentPerConnection;
+	}
+
+	public DataSize getMaxUnsentPerServer() {
+		return this.maxUnsentPerServer;
+	}
+
+	/**
+	 * Set how many bytes may wait to be written over all the TCP connections of the
+	 * server; a write or send that would go past it closes its connection.
+	 * @param maxUnsentPerServer at least 1 byte
+	 */
+	public void setMaxUnsentPerServer(DataSize maxUnsentPerServer) {
+		Assert.isTrue(maxUnsentPerServer.toBytes() > 0, "'maxUnsentPerServer' must be positive");
+		this.maxUnsentPerServer = maxUnsentPerServer;
+	}
+
+	public int getMinSourcePort() {
+		return this.minSourcePort;
+	}
+
+	/**
+	 * Set the lowest UDP source port answered: datagrams from the well-known ports of
+	 * other services (echo 7, chargen 19, DNS 53) are dropped so that two services never
+	 * bounce one datagram between them.
+	 * @param minSourcePort from 0 (answer every port) to 65535
+	 */
+	public void setMinSourcePort(int minSourcePort) {
+		Assert.isTrue(minSourcePort >= 0 && minSourcePort <= 65535, "'minSourcePort' must be between 0 and 65535");
+		this.minSourcePort = minSourcePort;
+	}
+
+	public int getSourceRate() {
+		return this.sourceRate;
+	}
+
+	/**
+	 * Set how many datagrams per second one source address is answered, on average.
+	 * @param sourceRate a positive rate
+	 */
+	public void setSourceRate(int sourceRate) {
+		Assert.isTrue(sourceRate > 0, "'sourceRate' must be positive");
+		this.sourceRate = sourceRate;
+	}
+
+	public int getSourceBurst() {
+		return this.sourceBurst;
+	}
+
+	/**
+	 * Set how many datagrams one source address is answered at once before its rate
+	 * applies.
+	 * @param sourceBurst a positive number
+	 */
+	public void setSourceBurst(int sourceBurst) {
+		Assert.isTrue(sourceBurst > 0, "'sourceBurst' must be positive");
+		this.sourceBurst = sourceBurst;
+	}
+
+	public int getMaxSources() {
+		return this.maxSources;
+	}
+
+	/**
+	 * Set how many source addresses the UDP rate limit remembers; past it the one heard
+	 * from least recently is forgotten.
+	 * @param maxSources a positive number
+	 */
+	public void setMaxSources(int maxSources) {
+		Assert.isTrue(maxSources > 0, "'maxSources' must be positive");
+		this.maxSources = maxSources;
+	}
+
+	public int getGlobalRate() {
+		return this.globalRate;
+	}
+
+	/**
+	 * Set how many datagrams per second the server answers in all, on average, whatever
+	 * their sources.
+	 * @param globalRate a positive rate
+	 */
+	public void setGlobalRate(int globalRate) {
+		Assert.isTrue(globalRate > 0, "'globalRate' must be positive");
+		this.globalRate = globalRate;
+	}
+
+	public int getGlobalBurst() {
+		return this.globalBurst;
+	}
+
+	/**
+	 * Set how many datagrams the server answers at once before its global rate applies.
+	 * @param globalBurst a positive number
+	 */
+	public void setGlobalBurst(int globalBurst) {
+		Assert.isTrue(globalBurst > 0, "'globalBurst' must be positive");
+		this.globalBurst = globalBurst;
 	}
 
 	private static boolean isPositive(Duration duration) {

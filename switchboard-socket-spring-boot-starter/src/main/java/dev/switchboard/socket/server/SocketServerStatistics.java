@@ -1,5 +1,7 @@
 package dev.switchboard.socket.server;
 
+import java.util.Set;
+
 /**
  * Live counters of a {@link SocketServer}, read by its health indicator and meters.
  */
@@ -48,5 +50,27 @@ public interface SocketServerStatistics {
 	 * @return the errors
 	 */
 	long errors();
+
+	/**
+	 * Return the refusal reasons this server counts: {@link Refusals#TCP} and
+	 * {@link Refusals#UDP} for the transports it listens on, and its handler's.
+	 * @return the reasons
+	 */
+	Set<String> refusalReasons();
+
+	/**
+	 * Return how many clients were refused for a reason since start: connections closed,
+	 * requests refused, datagrams dropped.
+	 * @param reason a reason, from {@link #refusalReasons()}
+	 * @return the refusals, 0 for a reason this server does not count
+	 */
+	long refusals(String reason);
+
+	/**
+	 * Return the bytes handed over to TCP connections and not yet written to their
+	 * sockets, over every connection (what {@code max-unsent-per-server} bounds).
+	 * @return the unsent bytes
+	 */
+	long unsentBytes();
 
 }

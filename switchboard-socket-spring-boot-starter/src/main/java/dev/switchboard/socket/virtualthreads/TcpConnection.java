@@ -2,16 +2,24 @@ package dev.switchboard.socket.virtualthreads;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import dev.switchboard.socket.framing.FrameTooLargeException;
 import dev.switchboard.socket.framing.Framing;
+import dev.switchboard.socket.framing.InvalidUtf8Exception;
+import dev.switchboard.socket.framing.MalformedFrameException;
+import dev.switchboard.socket.framing.TruncatedFrameException;
+import dev.switchboard.socket.server.Durations;
+import dev.switchboard.socket.server.IdleTimeoutException;
+import dev.switchboard.socket.server.Refusals;
+import dev.switchboard.socket.server.RequestTimeoutException;
 import dev.switchboard.socket.server.SocketConnection;
 import dev.switchboard.socket.server.SocketServerSettings;
 
@@ -21,6 +29,8 @@ import dev.switchboard.socket.server.SocketServerSettings;
  * finish (in the middle of one).
  */
 final class TcpConnection implements SocketConnection, ConnectionInputStream.Listener {
+
+	private static final Log logger = LogFactory.getLog(TcpConnection.class);
 
 	private static final int WAITING = 0;
 
@@ -44,17 +54,11 @@ final class TcpConnection implements SocketConnection, ConnectionInputStream.Lis
 
 	private final ConnectionInputStream input;
 
-	private final OutputStream output;
+	private final ConnectionOutput output;
 
 	private final int maxRequestSize;
 
 	private final AtomicInteger state = new AtomicInteger(BUSY);
-
-	private final ReentrantLock writeLock = new ReentrantLock();
-
-	private volatile long writingSince;
-
-	private int writes;
 
 	private boolean readFailed;
 
@@ -66,7 +70,8 @@ final class TcpConnection implements SocketConnection, ConnectionInputStream.Lis
 		this.counters = counters;
 		this.input = new ConnectionInputStream(socket, socket.getInputStream(), INPUT_BUFFER_SIZE,
 				settings.getIdleTimeout(), settings.getRequestTimeout(), this);
-		this.output = socket.getOutputStream();
+		this.output = new ConnectionOutput(socket, this, counters, settings.getMaxUnsentPerConnection().toBytes(),
+				settings.getMaxUnsentPerServer().toBytes());
 		this.maxRequestSize = (int) settings.getMaxRequestSize().toBytes();
 	}
 
@@ -106,6 +111,10 @@ final class TcpConnection implements SocketConnection, ConnectionInputStream.Lis
 				return null; // closed while idle by a stopping server: no message was
 								// lost
 			}
+			String refusal = refusal(ex);
+			if (refusal != null) {
+				this.counters.refused(refusal);
+			}
 			throw ex;
 		}
 		finally {
@@ -123,23 +132,65 @@ final class TcpConnection implements SocketConnection, ConnectionInputStream.Lis
 		this.counters.received(bytes);
 	}
 
+	private static @Nullable String refusal(IOException ex) {
+		return switch (ex) {
+			case IdleTimeoutException timeout -> Refusals.IDLE_TIMEOUT;
+			case RequestTimeoutException timeout -> Refusals.REQUEST_TIMEOUT;
+			case FrameTooLargeException tooLarge -> Refusals.REQUEST_TOO_LARGE;
+			case InvalidUtf8Exception invalid -> Refusals.INVALID_UTF8;
+			case MalformedFrameException malformed -> Refusals.MALFORMED_REQUEST;
+			case TruncatedFrameException truncated -> Refusals.TRUNCATED_REQUEST;
+			default -> null; // a network failure, not a refusal
+		};
+	}
+
 	@Override
-	public void write(byte[] bytes) throws IOException {
-		this.writeLock.lock();
-		try {
-			this.writingSince = System.nanoTime() | 1;
-			if (this.writes++ == 1) {
-				// a conversation, not one reply: small writes must not wait for the
-				// peer's ACK (Nagle)
-				this.socket.setTcpNoDelay(true);
-			}
-			this.output.write(bytes);
-			this.counters.sent(bytes.length);
+	public void write(byte[] bytes, int offset, int length) throws IOException {
+		this.output.write(bytes, offset, length);
+	}
+
+	@Override
+	public boolean send(byte[] bytes) {
+		return this.output.send(bytes);
+	}
+
+	@Override
+	public long unsentBytes() {
+		return this.output.unsentBytes();
+	}
+
+	@Override
+	public void closeWhenSent() {
+		this.output.closeWhenSent();
+	}
+
+	@Override
+	public void countRefusal(String reason) {
+		this.counters.refused(reason);
+	}
+
+	/**
+	 * Close the connection for going over a write budget, and count it.
+	 * @param reason the budget's refusal reason
+	 * @param bytes how many bytes were handed over
+	 */
+	void refuse(String reason, long bytes) {
+		this.counters.refused(reason);
+		if (logger.isDebugEnabled()) {
+			logger.debug(this + " closed: " + this.output.describe(reason, bytes));
 		}
-		finally {
-			this.writingSince = 0;
-			this.writeLock.unlock();
-		}
+		close();
+	}
+
+	/**
+	 * Close the connection because its client read nothing for the write timeout, and
+	 * count it.
+	 * @param writeTimeout the timeout
+	 */
+	void closeStalled(Duration writeTimeout) {
+		this.counters.refused(Refusals.WRITE_TIMEOUT);
+		logger.debug(this + " closed: the client read nothing for " + Durations.describe(writeTimeout));
+		close();
 	}
 
 	@Override
@@ -150,6 +201,7 @@ final class TcpConnection implements SocketConnection, ConnectionInputStream.Lis
 	@Override
 	public void close() {
 		this.state.set(CLOSING);
+		this.output.discard();
 		closeSocket();
 	}
 
@@ -159,6 +211,7 @@ final class TcpConnection implements SocketConnection, ConnectionInputStream.Lis
 	 */
 	boolean closeIfWaiting() {
 		if (this.state.compareAndSet(WAITING, CLOSING)) {
+			this.output.discard();
 			closeSocket();
 			return true;
 		}
@@ -172,8 +225,7 @@ final class TcpConnection implements SocketConnection, ConnectionInputStream.Lis
 	 * @return whether the client stopped reading
 	 */
 	boolean isWriteStalled(long nanos, long now) {
-		long since = this.writingSince;
-		return since != 0 && now - since > nanos;
+		return this.output.isWriteStalled(nanos, now);
 	}
 
 	boolean wasClosedByServer() {
@@ -181,13 +233,16 @@ final class TcpConnection implements SocketConnection, ConnectionInputStream.Lis
 	}
 
 	/**
-	 * Close after the handler returned, without a reset that could destroy the reply:
-	 * when the client is still sending (a request over the limit, one the handler did not
-	 * read whole), the reply is flushed with a half-close and what follows is discarded
-	 * for a moment before closing.
+	 * Close after the handler returned, once what it queued is written (within the write
+	 * timeout), without a reset that could destroy the reply: when the client is still
+	 * sending (a request over the limit, one the handler did not read whole), the reply
+	 * is flushed with a half-close and what follows is discarded for a moment before
+	 * closing.
 	 */
 	void finish() {
+		this.output.drain();
 		this.state.set(CLOSING);
+		this.output.discard();
 		if (!this.socket.isClosed()) {
 			try {
 				// after a rejected request (too large, too slow) the client may still be

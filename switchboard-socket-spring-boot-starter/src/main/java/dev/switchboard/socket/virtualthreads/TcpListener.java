@@ -23,8 +23,9 @@ import dev.switchboard.socket.server.Transport;
 
 /**
  * The TCP side of a server: a platform thread accepts, each connection runs its handler
- * on a virtual thread of its own, and a watchdog closes connections whose client stopped
- * reading. New sockets are closed at once while the server is full or stopping.
+ * on a virtual thread of its own, and a watchdog closes connections whose client read
+ * nothing for the write timeout. New sockets are closed at once while the server is full
+ * or stopping.
  */
 final class TcpListener {
 
@@ -32,7 +33,9 @@ final class TcpListener {
 
 	private static final Duration ACCEPT_FAILURE_PAUSE = Duration.ofMillis(100);
 
-	private static final Duration WATCHDOG_PERIOD = Duration.ofSeconds(1);
+	private static final Duration MAX_WATCHDOG_PERIOD = Duration.ofSeconds(1);
+
+	private static final Duration MIN_WATCHDOG_PERIOD = Duration.ofMillis(10);
 
 	private final SocketServerSettings settings;
 
@@ -202,10 +205,14 @@ final class TcpListener {
 	}
 
 	private void watch() {
-		long stall = this.settings.getIdleTimeout().toNanos();
+		Duration writeTimeout = this.settings.getWriteTimeout();
+		long stall = writeTimeout.toNanos();
+		// a quarter of the timeout, so that a stalled client is closed soon after it
+		Duration period = Duration
+			.ofNanos(Math.clamp(stall / 4, MIN_WATCHDOG_PERIOD.toNanos(), MAX_WATCHDOG_PERIOD.toNanos()));
 		while (!this.stopping) {
 			try {
-				Thread.sleep(WATCHDOG_PERIOD);
+				Thread.sleep(period);
 			}
 			catch (InterruptedException ex) {
 				return;
@@ -213,9 +220,7 @@ final class TcpListener {
 			long now = System.nanoTime();
 			for (TcpConnection connection : this.connections) {
 				if (connection.isWriteStalled(stall, now)) {
-					logger.debug(connection + " closed: the client read nothing for "
-							+ this.settings.getIdleTimeout().toSeconds() + "s");
-					connection.close();
+					connection.closeStalled(writeTimeout);
 				}
 			}
 		}

@@ -7,6 +7,7 @@ import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
+import java.util.Set;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -19,7 +20,7 @@ import dev.switchboard.socket.server.Transport;
 
 /**
  * The UDP side of a server: one thread receives datagrams and sends each reply back to
- * its sender.
+ * its sender, unless the {@link DatagramGuard} drops it (counted by reason).
  */
 final class UdpListener {
 
@@ -31,16 +32,25 @@ final class UdpListener {
 
 	private final ServerCounters counters;
 
+	private final Set<Integer> ownPorts;
+
+	private final DatagramGuard guard;
+
 	private volatile boolean stopping;
+
+	private int port = -1;
 
 	private DatagramChannel channel;
 
 	private Thread receiver;
 
-	UdpListener(SocketServerSettings settings, DatagramHandler handler, ServerCounters counters) {
+	UdpListener(SocketServerSettings settings, DatagramHandler handler, ServerCounters counters,
+			Set<Integer> ownPorts) {
 		this.settings = settings;
 		this.handler = handler;
 		this.counters = counters;
+		this.ownPorts = ownPorts;
+		this.guard = new DatagramGuard(settings, ownPorts, System::nanoTime);
 	}
 
 	InetSocketAddress bind(int port) {
@@ -54,7 +64,10 @@ final class UdpListener {
 				throw ex;
 			}
 			this.channel = datagramChannel;
-			return (InetSocketAddress) datagramChannel.getLocalAddress();
+			InetSocketAddress bound = (InetSocketAddress) datagramChannel.getLocalAddress();
+			this.port = bound.getPort();
+			this.ownPorts.add(this.port);
+			return bound;
 		}
 		catch (BindException ex) {
 			throw new PortInUseException(this.settings.getName(), port, Transport.UDP, ex);
@@ -90,9 +103,14 @@ final class UdpListener {
 				continue;
 			}
 			buffer.flip();
+			this.counters.datagramReceived(buffer.remaining());
+			String refusal = this.guard.refusal((InetSocketAddress) sender);
+			if (refusal != null) {
+				this.counters.refused(refusal); // dropped without a word
+				continue;
+			}
 			byte[] payload = new byte[buffer.remaining()];
 			buffer.get(payload);
-			this.counters.datagramReceived(payload.length);
 			answer(payload, (InetSocketAddress) sender);
 		}
 	}
@@ -119,6 +137,7 @@ final class UdpListener {
 
 	void stop() {
 		this.stopping = true;
+		this.ownPorts.remove(this.port);
 		try {
 			this.channel.close();
 			this.receiver.join(1000);

@@ -2,6 +2,9 @@ package dev.switchboard.socket.virtualthreads;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -10,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import dev.switchboard.socket.server.DatagramHandler;
 import dev.switchboard.socket.server.Durations;
 import dev.switchboard.socket.server.PortInUseException;
+import dev.switchboard.socket.server.Refusals;
 import dev.switchboard.socket.server.SocketHandler;
 import dev.switchboard.socket.server.SocketServer;
 import dev.switchboard.socket.server.SocketServerSettings;
@@ -32,7 +36,9 @@ public class VirtualThreadSocketServer implements SocketServer {
 
 	private final @Nullable DatagramHandler datagramHandler;
 
-	private final ServerCounters counters = new ServerCounters();
+	private final ServerCounters counters;
+
+	private final Set<Integer> udpPorts;
 
 	private @Nullable TcpListener tcp;
 
@@ -41,18 +47,49 @@ public class VirtualThreadSocketServer implements SocketServer {
 	private volatile @Nullable InetSocketAddress address;
 
 	/**
-	 * Create a server, stopped.
+	 * Create a server, stopped, that knows only its own UDP port.
 	 * @param settings the settings
 	 * @param socketHandler the TCP protocol, if the settings include TCP
 	 * @param datagramHandler the UDP protocol, if the settings include UDP
 	 */
 	public VirtualThreadSocketServer(SocketServerSettings settings, @Nullable SocketHandler socketHandler,
 			@Nullable DatagramHandler datagramHandler) {
+		this(settings, socketHandler, datagramHandler, ConcurrentHashMap.newKeySet());
+	}
+
+	/**
+	 * Create a server, stopped.
+	 * @param settings the settings
+	 * @param socketHandler the TCP protocol, if the settings include TCP
+	 * @param datagramHandler the UDP protocol, if the settings include UDP
+	 * @param udpPorts the UDP ports of every server of the application, shared by them (a
+	 * thread-safe set): no datagram from one of them is answered
+	 */
+	public VirtualThreadSocketServer(SocketServerSettings settings, @Nullable SocketHandler socketHandler,
+			@Nullable DatagramHandler datagramHandler, Set<Integer> udpPorts) {
+		if (settings.getMaxUnsentPerConnection().toBytes() > settings.getMaxUnsentPerServer().toBytes()) {
+			throw new IllegalArgumentException("Socket server '" + settings.getName()
+					+ "': max-unsent-per-connection must not exceed max-unsent-per-server");
+		}
 		this.settings = settings;
 		this.socketHandler = settings.getTransports().contains(Transport.TCP) ? required(socketHandler, Transport.TCP)
 				: null;
 		this.datagramHandler = settings.getTransports().contains(Transport.UDP)
 				? required(datagramHandler, Transport.UDP) : null;
+		this.udpPorts = udpPorts;
+		this.counters = new ServerCounters(refusalReasons());
+	}
+
+	private Set<String> refusalReasons() {
+		Set<String> reasons = new HashSet<>();
+		if (this.socketHandler != null) {
+			reasons.addAll(Refusals.TCP);
+			reasons.addAll(this.socketHandler.refusalReasons());
+		}
+		if (this.datagramHandler != null) {
+			reasons.addAll(Refusals.UDP);
+		}
+		return reasons;
 	}
 
 	@Override
@@ -92,10 +129,45 @@ public class VirtualThreadSocketServer implements SocketServer {
 			this.udp.start();
 		}
 		logger.info("Socket server '" + name() + "' started on " + describeTransports() + " port "
-				+ this.address.getPort() + " (max " + this.settings.getMaxConnections() + " connections, idle timeout "
-				+ Durations.describe(this.settings.getIdleTimeout()) + ", request timeout "
-				+ Durations.describe(this.settings.getRequestTimeout()) + ", max request "
-				+ this.settings.getMaxRequestSize().toBytes() + " bytes)");
+				+ this.address.getPort() + " (" + describeLimits() + ")");
+	}
+
+	private String describeLimits() {
+		StringBuilder limits = new StringBuilder();
+		if (this.tcp != null) {
+			limits.append("max ")
+				.append(this.settings.getMaxConnections())
+				.append(" connections, idle timeout ")
+				.append(Durations.describe(this.settings.getIdleTimeout()))
+				.append(", request timeout ")
+				.append(Durations.describe(this.settings.getRequestTimeout()))
+				.append(", max request ")
+				.append(this.settings.getMaxRequestSize().toBytes())
+				.append(" bytes, write timeout ")
+				.append(Durations.describe(this.settings.getWriteTimeout()))
+				.append(", max unsent ")
+				.append(this.settings.getMaxUnsentPerConnection().toBytes())
+				.append(" bytes per connection and ")
+				.append(this.settings.getMaxUnsentPerServer().toBytes())
+				.append(" per server");
+		}
+		if (this.udp != null) {
+			limits.append((limits.length() > 0) ? "; " : "")
+				.append("UDP: no answer below source port ")
+				.append(this.settings.getMinSourcePort())
+				.append(" nor to an own port, ")
+				.append(this.settings.getSourceRate())
+				.append(" datagrams/s per source (burst ")
+				.append(this.settings.getSourceBurst())
+				.append(", ")
+				.append(this.settings.getMaxSources())
+				.append(" sources tracked), ")
+				.append(this.settings.getGlobalRate())
+				.append("/s in all (burst ")
+				.append(this.settings.getGlobalBurst())
+				.append(")");
+		}
+		return limits.toString();
 	}
 
 	private InetSocketAddress bind() {
@@ -107,7 +179,7 @@ public class VirtualThreadSocketServer implements SocketServer {
 			port = bound.getPort();
 		}
 		if (this.settings.getTransports().contains(Transport.UDP)) {
-			this.udp = new UdpListener(this.settings, this.datagramHandler, this.counters);
+			this.udp = new UdpListener(this.settings, this.datagramHandler, this.counters, this.udpPorts);
 			try {
 				InetSocketAddress udpAddress = this.udp.bind(port);
 				bound = (bound != null) ? bound : udpAddress;

@@ -1,5 +1,8 @@
 package dev.switchboard.socket.virtualthreads;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
 import org.jspecify.annotations.Nullable;
 
 import dev.switchboard.socket.server.DatagramHandler;
@@ -15,10 +18,15 @@ import dev.switchboard.socket.server.SocketServerSettings;
  */
 public class VirtualThreadSocketServerFactory implements SocketServerFactory {
 
+	/**
+	 * The UDP ports of the servers made here: none of them answers a datagram from one.
+	 */
+	private final Set<Integer> udpPorts = ConcurrentHashMap.newKeySet();
+
 	@Override
 	public SocketServer getSocketServer(SocketServerSettings settings, @Nullable SocketHandler socketHandler,
 			@Nullable DatagramHandler datagramHandler) {
-		return new VirtualThreadSocketServer(settings, socketHandler, datagramHandler);
+		return new VirtualThreadSocketServer(settings, socketHandler, datagramHandler, this.udpPorts);
 	}
 
 }

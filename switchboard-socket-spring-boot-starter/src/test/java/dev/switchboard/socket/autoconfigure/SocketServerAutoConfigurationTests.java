@@ -74,6 +74,15 @@ class SocketServerAutoConfigurationTests {
 				assertThat(settings.getRequestTimeout()).isEqualTo(Duration.ofSeconds(30));
 				assertThat(settings.getMaxRequestSize()).isEqualTo(DataSize.ofKilobytes(64));
 				assertThat(settings.getShutdownTimeout()).isEqualTo(Duration.ofSeconds(10));
+				assertThat(settings.getWriteTimeout()).isEqualTo(Duration.ofSeconds(10));
+				assertThat(settings.getMaxUnsentPerConnection()).isEqualTo(DataSize.ofMegabytes(1));
+				assertThat(settings.getMaxUnsentPerServer()).isEqualTo(DataSize.ofMegabytes(32));
+				assertThat(settings.getMinSourcePort()).isEqualTo(1024);
+				assertThat(settings.getSourceRate()).isEqualTo(100);
+				assertThat(settings.getSourceBurst()).isEqualTo(200);
+				assertThat(settings.getMaxSources()).isEqualTo(10_000);
+				assertThat(settings.getGlobalRate()).isEqualTo(2000);
+				assertThat(settings.getGlobalBurst()).isEqualTo(4000);
 			});
 	}
 
@@ -86,7 +95,16 @@ class SocketServerAutoConfigurationTests {
 					"switchboard.socket.servers.chat.max-connections=5",
 					"switchboard.socket.servers.chat.idle-timeout=2m",
 					"switchboard.socket.servers.chat.request-timeout=1500ms",
-					"switchboard.socket.servers.chat.max-request-size=8KB", "switchboard.socket.shutdown-timeout=3s")
+					"switchboard.socket.servers.chat.max-request-size=8KB", "switchboard.socket.shutdown-timeout=3s",
+					"switchboard.socket.servers.chat.write-timeout=4s",
+					"switchboard.socket.servers.chat.max-unsent-per-connection=256KB",
+					"switchboard.socket.servers.chat.max-unsent-per-server=8MB",
+					"switchboard.socket.servers.chat.udp.min-source-port=2000",
+					"switchboard.socket.servers.chat.udp.source-rate=5",
+					"switchboard.socket.servers.chat.udp.source-burst=6",
+					"switchboard.socket.servers.chat.udp.max-sources=7",
+					"switchboard.socket.servers.chat.udp.global-rate=8",
+					"switchboard.socket.servers.chat.udp.global-burst=9")
 			.run((context) -> {
 				SocketServerSettings settings = singleServer(context.getBean(SocketServersBootstrap.class)).settings();
 				assertThat(settings.getAddress()).isEqualTo(InetAddress.getByName("127.0.0.1"));
@@ -96,6 +114,15 @@ class SocketServerAutoConfigurationTests {
 				assertThat(settings.getRequestTimeout()).isEqualTo(Duration.ofMillis(1500));
 				assertThat(settings.getMaxRequestSize()).isEqualTo(DataSize.ofKilobytes(8));
 				assertThat(settings.getShutdownTimeout()).isEqualTo(Duration.ofSeconds(3));
+				assertThat(settings.getWriteTimeout()).isEqualTo(Duration.ofSeconds(4));
+				assertThat(settings.getMaxUnsentPerConnection()).isEqualTo(DataSize.ofKilobytes(256));
+				assertThat(settings.getMaxUnsentPerServer()).isEqualTo(DataSize.ofMegabytes(8));
+				assertThat(settings.getMinSourcePort()).isEqualTo(2000);
+				assertThat(settings.getSourceRate()).isEqualTo(5);
+				assertThat(settings.getSourceBurst()).isEqualTo(6);
+				assertThat(settings.getMaxSources()).isEqualTo(7);
+				assertThat(settings.getGlobalRate()).isEqualTo(8);
+				assertThat(settings.getGlobalBurst()).isEqualTo(9);
 			});
 	}
 
@@ -196,6 +223,29 @@ class SocketServerAutoConfigurationTests {
 			.withPropertyValues("switchboard.socket.servers.chat.port=0",
 					"switchboard.socket.servers.chat.transport=sctp")
 			.run((context) -> assertThat(context).hasFailed());
+	}
+
+	@Test
+	void shouldFailOnInvalidWriteBudgetsAndUdpLimits() {
+		assertFailure("switchboard.socket.servers.chat.write-timeout=0s",
+				"switchboard.socket.servers.chat.write-timeout must be positive, was PT0S");
+		assertFailure("switchboard.socket.servers.chat.max-unsent-per-connection=0B",
+				"switchboard.socket.servers.chat.max-unsent-per-connection must be positive, was 0B");
+		assertFailure("switchboard.socket.servers.chat.max-unsent-per-connection=64MB",
+				"switchboard.socket.servers.chat.max-unsent-per-connection (67108864B) must not exceed "
+						+ "max-unsent-per-server (33554432B)");
+		assertFailure("switchboard.socket.servers.chat.udp.source-rate=0",
+				"switchboard.socket.servers.chat.udp.source-rate must be positive, was 0");
+		assertFailure("switchboard.socket.servers.chat.udp.min-source-port=70000",
+				"switchboard.socket.servers.chat.udp.min-source-port must be between 0 and 65535, was 70000");
+		assertFailure("switchboard.socket.servers.chat.udp.max-sources=0",
+				"switchboard.socket.servers.chat.udp.max-sources must be positive, was 0");
+	}
+
+	private void assertFailure(String property, String message) {
+		this.contextRunner.withUserConfiguration(ChatHandlerConfiguration.class)
+			.withPropertyValues("switchboard.socket.servers.chat.port=0", property)
+			.run((context) -> assertThat(context).hasFailed().getFailure().rootCause().hasMessage(message));
 	}
 
 	@Test

@@ -52,6 +52,18 @@ class SocketServerMetricsAutoConfigurationTests {
 				.isZero();
 			assertThat(registry.get("switchboard.socket.connections.rejected").functionCounter().count()).isZero();
 			assertThat(registry.get("switchboard.socket.errors").functionCounter().count()).isZero();
+			assertThat(registry.get("switchboard.socket.bytes.unsent").tag("server", "echo").gauge().value()).isZero();
+			double before = registry.get("switchboard.socket.refusals")
+				.tags("server", "echo", "reason", "invalid-utf8")
+				.functionCounter()
+				.count();
+			exchange(port, new byte[] { (byte) 0xc0, (byte) 0xaf });
+			await().untilAsserted(() -> assertThat(registry.get("switchboard.socket.refusals")
+				.tags("server", "echo", "reason", "invalid-utf8")
+				.functionCounter()
+				.count()).isEqualTo(before + 1));
+			assertThat(registry.find("switchboard.socket.refusals").tag("reason", "write-timeout").functionCounter())
+				.isNotNull();
 		});
 	}
 
@@ -62,9 +74,13 @@ class SocketServerMetricsAutoConfigurationTests {
 	}
 
 	private static void exchange(int port) throws IOException {
+		exchange(port, "hi".getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static void exchange(int port, byte[] request) throws IOException {
 		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
 			socket.setSoTimeout(5000);
-			socket.getOutputStream().write("hi".getBytes(StandardCharsets.UTF_8));
+			socket.getOutputStream().write(request);
 			socket.getInputStream().readAllBytes();
 		}
 	}

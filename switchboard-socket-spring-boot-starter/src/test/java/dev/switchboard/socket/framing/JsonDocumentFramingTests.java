@@ -85,6 +85,33 @@ class JsonDocumentFramingTests {
 	}
 
 	@Test
+	void shouldRejectOverlongFormsThatJacksonWouldDecode() {
+		// "Bad " + C0 AF (an overlong "/"): Jackson's parser alone reads "Bad /"
+		byte[] document = { '{', '"', 'n', '"', ':', '"', 'B', 'a', 'd', ' ', (byte) 0xc0, (byte) 0xaf, '"', '}' };
+		assertThatExceptionOfType(InvalidUtf8Exception.class)
+			.isThrownBy(() -> this.framing.read(new BufferedInputStream(ChunkedInputStream.ofBytes(document))))
+			.withMessage("request is not valid UTF-8: byte 0xC0 at offset 10 cannot be there");
+		byte[][] invalid = { { (byte) 0xe0, (byte) 0x80, (byte) 0xaf }, { (byte) 0xed, (byte) 0xa0, (byte) 0x80 },
+				{ (byte) 0x80 }, { (byte) 0xe2, (byte) 0x82, ' ' },
+				{ (byte) 0xf8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80 } };
+		for (byte[] sequence : invalid) {
+			byte[] start = "{\"n\":\"".getBytes(StandardCharsets.UTF_8);
+			byte[] end = "\"}".getBytes(StandardCharsets.UTF_8);
+			// in fragments: the validator carries its state from one read to the next
+			assertThatExceptionOfType(InvalidUtf8Exception.class).isThrownBy(
+					() -> this.framing.read(new BufferedInputStream(ChunkedInputStream.ofBytes(start, sequence, end))));
+		}
+	}
+
+	@Test
+	void shouldEndADocumentBeforeInvalidBytesThatFollowIt() throws IOException {
+		BufferedInputStream input = new BufferedInputStream(
+				ChunkedInputStream.ofBytes(new byte[] { '{', '}', (byte) 0xc0, (byte) 0xaf }));
+		assertThat(this.framing.read(input)).asString().isEqualTo("{}");
+		assertThatExceptionOfType(InvalidUtf8Exception.class).isThrownBy(() -> this.framing.read(input));
+	}
+
+	@Test
 	void shouldRejectADocumentOverTheMaximumWithoutReadingFurther() {
 		String big = "{\"a\":\"" + "x".repeat(2000) + "\"}";
 		ChunkedInputStream chunks = ChunkedInputStream.ofBytes(big.getBytes(StandardCharsets.UTF_8),

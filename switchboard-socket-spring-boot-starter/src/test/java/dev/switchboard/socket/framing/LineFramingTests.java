@@ -2,6 +2,7 @@ package dev.switchboard.socket.framing;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
@@ -43,8 +44,23 @@ class LineFramingTests {
 	void shouldRejectInvalidUtf8() {
 		BufferedInputStream input = new BufferedInputStream(
 				ChunkedInputStream.ofBytes(new byte[] { 'a', (byte) 0xff, 'b', '\n' }));
-		assertThatExceptionOfType(MalformedFrameException.class).isThrownBy(() -> Framings.line().read(input))
-			.withMessage("line is not valid UTF-8");
+		assertThatExceptionOfType(InvalidUtf8Exception.class).isThrownBy(() -> Framings.line().read(input))
+			.withMessage("line is not valid UTF-8: byte 0xFF at offset 1 cannot be there");
+	}
+
+	@Test
+	void shouldRejectOverlongFormsSurrogatesAndCutSequencesThenReadTheNextLine() throws IOException {
+		byte[][] invalid = { { 'B', (byte) 0xc0, (byte) 0xaf }, { (byte) 0xe0, (byte) 0x80, (byte) 0xaf },
+				{ (byte) 0xed, (byte) 0xa0, (byte) 0x80 }, { 'x', (byte) 0x80 }, { 'c', (byte) 0xe2, (byte) 0x82 },
+				{ (byte) 0xf8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80 },
+				{ (byte) 0xfc, (byte) 0x84, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80 } };
+		for (byte[] line : invalid) {
+			byte[] next = "caf\u00e9 ok\n".getBytes(StandardCharsets.UTF_8);
+			BufferedInputStream input = new BufferedInputStream(
+					ChunkedInputStream.ofBytes(line, new byte[] { '\n' }, next));
+			assertThatExceptionOfType(InvalidUtf8Exception.class).isThrownBy(() -> Framings.line().read(input));
+			assertThat(Framings.line().read(input)).isEqualTo("caf\u00e9 ok");
+		}
 	}
 
 	@Test

@@ -26,6 +26,8 @@ import dev.switchboard.socket.framing.FramingException;
 import dev.switchboard.socket.framing.Framings;
 import dev.switchboard.socket.server.DatagramHandler;
 import dev.switchboard.socket.server.PortInUseException;
+import dev.switchboard.socket.server.Refusals;
+import dev.switchboard.socket.server.SocketConnection;
 import dev.switchboard.socket.server.SocketHandler;
 import dev.switchboard.socket.server.SocketServer;
 import dev.switchboard.socket.server.SocketServerSettings;
@@ -260,12 +262,68 @@ class VirtualThreadSocketServerTests {
 				failure.set(ex);
 				done.countDown();
 			}
-		}, (settings) -> settings.setIdleTimeout(Duration.ofMillis(300)));
+		}, (settings) -> settings.setWriteTimeout(Duration.ofMillis(300)));
 		try (TestClient client = TestClient.connect(port)) {
 			client.socket().setReceiveBufferSize(4096);
 			assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
 			assertThat(failure.get()).isInstanceOf(IOException.class);
 		}
+		await().untilAsserted(() -> assertThat(this.server.statistics().refusals(Refusals.WRITE_TIMEOUT)).isOne());
+	}
+
+	@Test
+	void shouldCountEachRefusedRequestByItsReason() throws IOException {
+		int port = start((connection) -> {
+			try {
+				connection.read(Framings.jsonDocument(64));
+			}
+			catch (IOException ex) {
+				connection.write(ex.getMessage());
+			}
+		}, (settings) -> settings.setIdleTimeout(Duration.ofMillis(300)));
+		byte[][] requests = { "{\"a\":\"".concat("x".repeat(100)).concat("\"}").getBytes(StandardCharsets.UTF_8),
+				{ '{', '"', 'a', '"', ':', '"', (byte) 0xc0, (byte) 0xaf, '"', '}' }, "{\"a\" 1}".getBytes(),
+				new byte[0] };
+		String[] reasons = { Refusals.REQUEST_TOO_LARGE, Refusals.INVALID_UTF8, Refusals.MALFORMED_REQUEST,
+				Refusals.IDLE_TIMEOUT };
+		for (int i = 0; i < requests.length; i++) {
+			long before = this.server.statistics().refusals(reasons[i]);
+			try (TestClient client = TestClient.connect(port)) {
+				assertThat(client.send(requests[i]).receiveAll()).isNotEmpty();
+			}
+			assertThat(this.server.statistics().refusals(reasons[i])).as(reasons[i]).isEqualTo(before + 1);
+		}
+		assertThat(this.server.statistics().refusalReasons()).containsAll(Refusals.TCP)
+			.doesNotContainAnyElementsOf(Refusals.UDP);
+	}
+
+	@Test
+	void shouldCountTheRefusalsAHandlerDeclaresAndNoOthers() throws IOException {
+		SocketHandler handler = new SocketHandler() {
+
+			@Override
+			public void handle(SocketConnection connection) throws IOException {
+				connection.countRefusal("sign-in-timeout");
+				try {
+					connection.countRefusal("undeclared");
+				}
+				catch (IllegalArgumentException ex) {
+					connection.write(ex.getMessage());
+				}
+			}
+
+			@Override
+			public java.util.Set<String> refusalReasons() {
+				return java.util.Set.of("sign-in-timeout");
+			}
+
+		};
+		int port = start(handler, (settings) -> {
+		});
+		try (TestClient client = TestClient.connect(port)) {
+			assertThat(client.receiveAll()).startsWith("Refusal reason 'undeclared' is not one of");
+		}
+		assertThat(this.server.statistics().refusals("sign-in-timeout")).isOne();
 	}
 
 	@Test
