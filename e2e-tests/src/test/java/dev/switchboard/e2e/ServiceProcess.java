@@ -56,6 +56,11 @@ final class ServiceProcess {
 		return this.httpPort;
 	}
 
+	/** Return the file the service logs to (standard output and error). */
+	Path log() {
+		return this.log;
+	}
+
 	String url() {
 		return "http://127.0.0.1:" + this.httpPort;
 	}
