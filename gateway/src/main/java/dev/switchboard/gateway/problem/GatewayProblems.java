@@ -12,7 +12,7 @@ import reactor.netty.http.client.PrematureCloseException;
 
 import dev.switchboard.gateway.readtimeout.IncompleteRequestException;
 import dev.switchboard.gateway.readtimeout.RequestReadTimeoutException;
-import dev.switchboard.gateway.requestid.RequestIds;
+import dev.switchboard.gateway.requestid.RequestId;
 
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
@@ -42,7 +42,7 @@ final class GatewayProblems {
 		if (service != null && problem.getStatus() >= 500) {
 			problem.setProperty("service", service);
 		}
-		String requestId = RequestIds.of(exchange);
+		String requestId = RequestId.of(exchange);
 		if (requestId != null) {
 			problem.setProperty("requestId", requestId);
 		}
@@ -60,18 +60,15 @@ final class GatewayProblems {
 	}
 
 	/**
-	 * The service behind the route that answered: the route id up to its {@code -service}
-	 * suffix, as routes are named after their service
-	 * ({@code fileshare-service-uploads}).
+	 * The service behind the route that answered: the host of the route's
+	 * {@code lb://<service>} URI, the name its instances are balanced under.
 	 */
 	static @Nullable String service(ServerWebExchange exchange) {
 		Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
-		if (route == null) {
+		if (route == null || !"lb".equals(route.getUri().getScheme())) {
 			return null;
 		}
-		String id = route.getId();
-		int end = id.indexOf("-service");
-		return (end > 0) ? id.substring(0, end + "-service".length()) : id;
+		return route.getUri().getHost();
 	}
 
 	private static ProblemDetail problem(ServerHttpRequest request, @Nullable String service, Throwable error) {

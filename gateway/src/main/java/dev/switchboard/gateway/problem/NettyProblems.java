@@ -1,7 +1,6 @@
 package dev.switchboard.gateway.problem;
 
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -12,7 +11,7 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 
-import dev.switchboard.gateway.requestid.RequestIds;
+import dev.switchboard.requestid.RequestIds;
 
 /**
  * Problem JSON answers written straight on a client's connection, for the cases the
@@ -33,7 +32,7 @@ public final class NettyProblems {
 	 * @return the answer, ready to write
 	 */
 	public static FullHttpResponse closing(HttpVersion version, HttpResponseStatus status, String detail) {
-		String requestId = UUID.randomUUID().toString();
+		String requestId = RequestIds.generate();
 		String json = "{\"title\":\"" + status.reasonPhrase() + "\",\"status\":" + status.code() + ",\"detail\":\""
 				+ detail + "\",\"requestId\":\"" + requestId + "\"}";
 		ByteBuf body = Unpooled.copiedBuffer(json, StandardCharsets.UTF_8);

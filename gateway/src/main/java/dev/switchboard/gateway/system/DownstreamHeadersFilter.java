@@ -2,7 +2,8 @@ package dev.switchboard.gateway.system;
 
 import java.util.List;
 
-import dev.switchboard.gateway.requestid.RequestIds;
+import dev.switchboard.gateway.requestid.RequestId;
+import dev.switchboard.requestid.RequestIds;
 
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.core.Ordered;
@@ -34,7 +35,7 @@ public class DownstreamHeadersFilter implements HttpHeadersFilter, Ordered {
 	public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
 		HttpHeaders headers = HttpHeaders.copyOf(input);
 		CLIENT_FORWARDING_HEADERS.forEach(headers::remove);
-		String requestId = RequestIds.of(exchange);
+		String requestId = RequestId.of(exchange);
 		if (requestId != null) {
 			headers.set(RequestIds.HEADER, requestId);
 		}

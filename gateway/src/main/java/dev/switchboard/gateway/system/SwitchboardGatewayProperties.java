@@ -1,6 +1,9 @@
 package dev.switchboard.gateway.system;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -9,6 +12,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of the gateway itself ({@code switchboard.gateway.*}); routes, timeouts and
  * circuit breakers are Spring Cloud Gateway and Resilience4j properties.
  *
+ * @param services where each service runs, by service name (the host of its routes'
+ * {@code lb://} URIs): one URL, or several, comma-separated, for its replicas, which the
+ * gateway balances requests over
+ * @param instanceProbeInterval how often the gateway tries to connect to an instance that
+ * refused a connection, until it accepts one again; meanwhile requests go to the other
+ * instances of its service
  * @param tcpPorts the raw TCP ports the services publish, as the landing page lists them
  * @param tcpHost host name the landing page shows in its {@code nc} examples; empty to
  * use the host the browser asked for
@@ -18,8 +27,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * and closes the connection; a request that keeps arriving, however slowly, is never cut
  */
 @ConfigurationProperties("switchboard.gateway")
-public record SwitchboardGatewayProperties(@DefaultValue TcpPorts tcpPorts, @DefaultValue("") String tcpHost,
-		@DefaultValue("true") boolean accessLog, @DefaultValue("20s") Duration requestReadTimeout) {
+public record SwitchboardGatewayProperties(@DefaultValue Map<String, List<URI>> services,
+		@DefaultValue("1s") Duration instanceProbeInterval, @DefaultValue TcpPorts tcpPorts,
+		@DefaultValue("") String tcpHost, @DefaultValue("true") boolean accessLog,
+		@DefaultValue("20s") Duration requestReadTimeout) {
 
 	/**
 	 * The raw TCP ports of the suite. A gateway does not proxy raw TCP: the services

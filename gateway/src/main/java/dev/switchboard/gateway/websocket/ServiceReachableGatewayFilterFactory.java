@@ -2,57 +2,54 @@ package dev.switchboard.gateway.websocket;
 
 import java.net.URI;
 
-import io.netty.channel.ChannelOption;
-import reactor.core.publisher.Mono;
-import reactor.netty.Connection;
-import reactor.netty.tcp.TcpClient;
+import dev.switchboard.gateway.balancing.InstanceProbe;
 
-import org.springframework.cloud.gateway.config.HttpClientProperties;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
+import org.springframework.cloud.gateway.filter.OrderedGatewayFilter;
+import org.springframework.cloud.gateway.filter.ReactiveLoadBalancerClientFilter;
 import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
-import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.stereotype.Component;
 
 /**
  * The {@code ServiceReachable} route filter: before the gateway accepts a WebSocket
- * handshake, it checks that the route's service accepts a TCP connection. Spring Cloud
- * Gateway upgrades the client's connection before it connects to the service, so a dead
- * service would otherwise look like a socket accepted and closed at once; with this check
- * the client gets 503 problem JSON, and the route's circuit breaker counts the failure.
+ * handshake, it checks that the instance the load balancer chose accepts a TCP
+ * connection. Spring Cloud Gateway upgrades the client's connection before it connects to
+ * the service, so a dead instance would otherwise look like a socket accepted and closed
+ * at once; with this check the handshake goes to another instance of the service, or,
+ * when none accepts connections, the client gets 503 problem JSON and the route's circuit
+ * breaker counts the failure. It runs right after the load balancer's choice, whatever
+ * its place in the route's filter list.
  */
 @Component
 public class ServiceReachableGatewayFilterFactory extends AbstractGatewayFilterFactory<Object> {
 
-	private static final int DEFAULT_CONNECT_TIMEOUT_MILLIS = 1000;
+	private static final int ORDER = ReactiveLoadBalancerClientFilter.LOAD_BALANCER_CLIENT_FILTER_ORDER + 1;
 
-	private final int connectTimeoutMillis;
+	private final InstanceProbe probe;
 
-	public ServiceReachableGatewayFilterFactory(HttpClientProperties httpClient) {
-		this.connectTimeoutMillis = (httpClient.getConnectTimeout() != null) ? httpClient.getConnectTimeout()
-				: DEFAULT_CONNECT_TIMEOUT_MILLIS;
+	public ServiceReachableGatewayFilterFactory(InstanceProbe probe) {
+		this.probe = probe;
 	}
 
 	@Override
 	public GatewayFilter apply(Object config) {
-		return (exchange, chain) -> {
-			Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+		return new OrderedGatewayFilter((exchange, chain) -> {
+			URI instance = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR);
 			boolean upgrade = "websocket".equalsIgnoreCase(exchange.getRequest().getHeaders().getUpgrade());
-			if (route == null || !upgrade) {
+			if (instance == null || !upgrade) {
 				return chain.filter(exchange);
 			}
-			return connect(route.getUri()).doOnNext(Connection::dispose).then(chain.filter(exchange));
-		};
+			return this.probe.connect(instance.getHost(), port(instance)).then(chain.filter(exchange));
+		}, ORDER);
 	}
 
-	private Mono<? extends Connection> connect(URI service) {
-		boolean secure = "https".equalsIgnoreCase(service.getScheme()) || "wss".equalsIgnoreCase(service.getScheme());
-		int port = (service.getPort() != -1) ? service.getPort() : (secure ? 443 : 80);
-		return TcpClient.newConnection()
-			.host(service.getHost())
-			.port(port)
-			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, this.connectTimeoutMillis)
-			.connect();
+	private static int port(URI instance) {
+		if (instance.getPort() != -1) {
+			return instance.getPort();
+		}
+		String scheme = instance.getScheme();
+		return ("https".equalsIgnoreCase(scheme) || "wss".equalsIgnoreCase(scheme)) ? 443 : 80;
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -44,6 +45,10 @@ public final class Downstream {
 
 	private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
 
+	private final AtomicInteger requests = new AtomicInteger();
+
+	private volatile boolean hangingUp;
+
 	private volatile DisposableServer server;
 
 	private int port;
@@ -65,6 +70,29 @@ public final class Downstream {
 
 	public String url() {
 		return "http://127.0.0.1:" + this.port;
+	}
+
+	/**
+	 * How many requests reached the echo, upload and chat endpoints: those a load
+	 * balancer spreads in the tests.
+	 * @return the count since start
+	 */
+	public int requests() {
+		return this.requests.get();
+	}
+
+	/**
+	 * Whether to accept every connection and then close it without an answer (once the
+	 * whole request has arrived), as an instance on its way down may: the load balancer
+	 * cannot tell it from a live one.
+	 * @param hangingUp whether to hang up on every request
+	 */
+	public void hangUp(boolean hangingUp) {
+		this.hangingUp = hangingUp;
+	}
+
+	public boolean isRunning() {
+		return !this.server.isDisposed();
 	}
 
 	/** Closes the port and every open connection, as a process that dies would. */
@@ -144,6 +172,7 @@ public final class Downstream {
 
 	/** Reads the whole body, then answers how many bytes came: an upload. */
 	private Publisher<Void> countUpload(HttpServerRequest request, HttpServerResponse response) {
+		this.requests.incrementAndGet();
 		Mono<String> answer = request.receive()
 			.map((buffer) -> (long) buffer.readableBytes())
 			.reduce(0L, Long::sum)
@@ -153,6 +182,7 @@ public final class Downstream {
 
 	/** Tells the client which Host it was asked with, then echoes every text frame. */
 	private Publisher<Void> chat(WebsocketInbound in, WebsocketOutbound out) {
+		this.requests.incrementAndGet();
 		HttpHeaders headers = in.headers();
 		String hello = "hello host=" + headers.get("Host") + " forwardedHost=" + headers.get("X-Forwarded-Host")
 				+ " requestId=" + headers.get("X-Request-Id");
@@ -160,6 +190,10 @@ public final class Downstream {
 	}
 
 	private Publisher<Void> echo(HttpServerRequest request, HttpServerResponse response) {
+		this.requests.incrementAndGet();
+		if (this.hangingUp) {
+			return request.receive().then(Mono.fromRunnable(() -> response.withConnection(Connection::dispose)).then());
+		}
 		Mono<String> answer = request.receive()
 			.aggregate()
 			.asString(StandardCharsets.UTF_8)

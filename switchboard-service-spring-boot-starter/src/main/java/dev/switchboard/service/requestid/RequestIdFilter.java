@@ -1,9 +1,6 @@
 package dev.switchboard.service.requestid;
 
 import java.io.IOException;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -11,30 +8,27 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.MDC;
 
+import dev.switchboard.requestid.RequestIds;
+
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Carries the {@code X-Request-Id} header the gateway sets (or a new one when a client
- * calls the service directly) into the logs and back to the client.
+ * calls the service directly) into the logs and back to the client. Which ids are kept
+ * and how new ones are made is the suite's one rule, {@link RequestIds}.
  */
 public class RequestIdFilter extends OncePerRequestFilter {
 
 	/** The header carrying the request id. */
-	public static final String HEADER = "X-Request-Id";
+	public static final String HEADER = RequestIds.HEADER;
 
 	/** The MDC key the log pattern prints. */
 	public static final String MDC_KEY = "requestId";
 
-	// Printable and short, so a client cannot inject log lines or bloat every log entry
-	private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String requestId = request.getHeader(HEADER);
-		if (requestId == null || !ACCEPTED.matcher(requestId).matches()) {
-			requestId = newRequestId();
-		}
+		String requestId = RequestIds.acceptOrGenerate(request.getHeader(HEADER));
 		response.setHeader(HEADER, requestId);
 		MDC.put(MDC_KEY, requestId);
 		try {
@@ -43,20 +37,6 @@ public class RequestIdFilter extends OncePerRequestFilter {
 		finally {
 			MDC.remove(MDC_KEY);
 		}
-	}
-
-	/**
-	 * A new request id: a random (version 4) UUID. A request id only correlates log
-	 * lines, it guards nothing, so it is drawn from {@link ThreadLocalRandom}:
-	 * UUID.randomUUID() reads the system's secure random source under a global lock, a
-	 * measurable share of a small request's cost.
-	 * @return the request id
-	 */
-	static String newRequestId() {
-		ThreadLocalRandom random = ThreadLocalRandom.current();
-		long high = (random.nextLong() & ~0xF000L) | 0x4000L;
-		long low = (random.nextLong() & ~(0xC000_0000_0000_0000L)) | 0x8000_0000_0000_0000L;
-		return new UUID(high, low).toString();
 	}
 
 	@Override
