@@ -2,16 +2,12 @@ package dev.switchboard.e2e.configuration;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Parameter;
-import java.lang.reflect.RecordComponent;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,8 +21,6 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.context.properties.bind.DefaultValue;
-
 /**
  * The {@code switchboard.*} properties of every module, read from the configuration
  * metadata each module's build generates ({@code target/classes/META-INF}). The metadata
@@ -38,8 +32,6 @@ final class ConfigurationMetadata {
 	private static final String METADATA = "target/classes/META-INF/spring-configuration-metadata.json";
 
 	private static final Pattern MODULE = Pattern.compile("<module>([^<]+)</module>");
-
-	private static final Pattern MAP_TYPE = Pattern.compile("java\\.util\\.Map<java\\.lang\\.String,\\s*([^>]+)>");
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -148,9 +140,9 @@ final class ConfigurationMetadata {
 				if (!property.name().startsWith("switchboard.")) {
 					continue;
 				}
-				Class<?> mapValue = mapValueRecord(property.type(), classes);
+				Class<?> mapValue = MapOfRecords.valueRecord(property.type(), classes);
 				if (mapValue != null) {
-					expand(property.name() + ".<name>.", mapValue, property, properties);
+					MapOfRecords.expand(property.name() + ".<name>.", mapValue, property, properties);
 				}
 				else {
 					properties.add(property);
@@ -194,61 +186,6 @@ final class ConfigurationMetadata {
 		catch (MalformedURLException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private static @Nullable Class<?> mapValueRecord(String type, ClassLoader classes) {
-		Matcher matcher = MAP_TYPE.matcher(type);
-		if (!matcher.matches()) {
-			return null;
-		}
-		try {
-			Class<?> value = classes.loadClass(matcher.group(1).trim());
-			return value.isRecord() ? value : null;
-		}
-		catch (ClassNotFoundException ex) {
-			return null;
-		}
-	}
-
-	/**
-	 * The entries of a map of records: one property per record component (recursively for
-	 * a nested record with defaults), with the map's description and the component's
-	 * {@code @DefaultValue}.
-	 */
-	private static void expand(String prefix, Class<?> record, MetadataProperty map, List<MetadataProperty> into) {
-		RecordComponent[] components = record.getRecordComponents();
-		Parameter[] parameters = canonicalConstructor(record, components).getParameters();
-		for (int i = 0; i < components.length; i++) {
-			String name = prefix + kebabCase(components[i].getName());
-			Class<?> type = components[i].getType();
-			DefaultValue defaultValue = parameters[i].getAnnotation(DefaultValue.class);
-			if (type.isRecord() && defaultValue != null && defaultValue.value().length == 0) {
-				expand(name + ".", type, map, into);
-				continue;
-			}
-			Object value = (defaultValue != null && defaultValue.value().length > 0)
-					? Arrays.asList(defaultValue.value()) : null;
-			into.add(new MetadataProperty(name, type.getName(), single(value), map.description(), null, false,
-					map.module()));
-		}
-	}
-
-	private static @Nullable Object single(@Nullable Object value) {
-		return (value instanceof List<?> list && list.size() == 1) ? list.get(0) : value;
-	}
-
-	private static Constructor<?> canonicalConstructor(Class<?> record, RecordComponent[] components) {
-		try {
-			return record.getDeclaredConstructor(
-					Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
-		}
-		catch (NoSuchMethodException ex) {
-			throw new IllegalStateException(record + " has no canonical constructor", ex);
-		}
-	}
-
-	static String kebabCase(String camelCase) {
-		return camelCase.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
 	}
 
 }
