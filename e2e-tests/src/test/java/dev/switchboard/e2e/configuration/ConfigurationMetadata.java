@@ -144,6 +144,12 @@ final class ConfigurationMetadata {
 				if (mapValue != null) {
 					MapOfRecords.expand(property.name() + ".<name>.", mapValue, property, properties);
 				}
+				else if (MapOfRecords.isMap(property.type())) {
+					// documented by its entries: switchboard.gateway.services.<name>
+					properties.add(new MetadataProperty(property.name() + ".<name>", property.type(),
+							property.defaultValue(), property.description(), property.replacement(),
+							property.deprecated(), property.module()));
+				}
 				else {
 					properties.add(property);
 				}

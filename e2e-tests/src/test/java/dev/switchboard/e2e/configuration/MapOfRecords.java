@@ -19,9 +19,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 final class MapOfRecords {
 
-	private static final Pattern MAP_TYPE = Pattern.compile("java\\.util\\.Map<java\\.lang\\.String,\\s*([^>]+)>");
+	private static final Pattern MAP_TYPE = Pattern.compile("java\\.util\\.Map<java\\.lang\\.String,\\s*(.+)>");
 
 	private MapOfRecords() {
+	}
+
+	/**
+	 * Whether a property is a map by name.
+	 * @param type the property's type, as the metadata names it
+	 * @return whether it is a {@code Map<String, …>}
+	 */
+	static boolean isMap(String type) {
+		return MAP_TYPE.matcher(type).matches();
 	}
 
 	/**

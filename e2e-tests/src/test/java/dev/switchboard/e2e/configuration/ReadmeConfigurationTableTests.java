@@ -79,6 +79,15 @@ class ReadmeConfigurationTableTests {
 			.isTrue();
 	}
 
+	@Test
+	void shouldTellMapsByTheirType() {
+		assertThat(MapOfRecords.isMap("java.util.Map<java.lang.String,java.util.List<java.net.URI>>")).isTrue();
+		assertThat(MapOfRecords.isMap(
+				"java.util.Map<java.lang.String,dev.switchboard.socket.autoconfigure.SocketServerProperties$Server>"))
+			.isTrue();
+		assertThat(MapOfRecords.isMap("java.util.List<java.lang.String>")).isFalse();
+	}
+
 	private static MetadataProperty property(String type, Object defaultValue) {
 		return new MetadataProperty("switchboard.x", type, defaultValue, "X.", null, false, "x");
 	}
