@@ -195,6 +195,21 @@ class ContactsServiceIntegrationTests {
 	@Test
 	void shouldRunTheRestLifecycleOfAContact() {
 		String mail = unique("life") + "@example.org";
+		long id = create(mail);
+		patchWithMergePatchThenPlainJson(id);
+		replaceWithoutNotes(id, mail);
+		this.rest.delete().uri("/api/contacts/{id}", id).exchange().expectStatus().isNoContent();
+		this.rest.delete().uri("/api/contacts/{id}", id).exchange().expectStatus().isNotFound();
+		this.rest.patch()
+			.uri("/api/contacts/{id}", id)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{}")
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+	}
+
+	private long create(String mail) {
 		var created = this.rest.post()
 			.uri("/api/contacts")
 			.contentType(MediaType.APPLICATION_JSON)
@@ -207,7 +222,10 @@ class ContactsServiceIntegrationTests {
 			.returnResult(JsonNode.class);
 		long id = created.getResponseBody().get("id").asLong();
 		assertThat(created.getResponseHeaders().getLocation().getPath()).isEqualTo("/api/contacts/" + id);
+		return id;
+	}
 
+	private void patchWithMergePatchThenPlainJson(long id) {
 		this.rest.patch()
 			.uri("/api/contacts/{id}", id)
 			.contentType(MediaType.valueOf("application/merge-patch+json"))
@@ -234,6 +252,9 @@ class ContactsServiceIntegrationTests {
 			.isEqualTo("Ada Lovelace")
 			.jsonPath("$.notes")
 			.isEqualTo("likes engines");
+	}
+
+	private void replaceWithoutNotes(long id, String mail) {
 		this.rest.put()
 			.uri("/api/contacts/{id}", id)
 			.contentType(MediaType.APPLICATION_JSON)
@@ -244,15 +265,6 @@ class ContactsServiceIntegrationTests {
 			.expectBody()
 			.jsonPath("$.notes")
 			.isEmpty();
-		this.rest.delete().uri("/api/contacts/{id}", id).exchange().expectStatus().isNoContent();
-		this.rest.delete().uri("/api/contacts/{id}", id).exchange().expectStatus().isNotFound();
-		this.rest.patch()
-			.uri("/api/contacts/{id}", id)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("{}")
-			.exchange()
-			.expectStatus()
-			.isNotFound();
 	}
 
 	@Test

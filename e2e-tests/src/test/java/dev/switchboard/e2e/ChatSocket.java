@@ -8,14 +8,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -62,18 +67,27 @@ final class ChatSocket implements AutoCloseable {
 	 * @return the socket
 	 */
 	static ChatSocket reconnect(String gatewayUrl, Duration timeout) {
-		Instant deadline = Instant.now().plus(timeout);
-		RuntimeException last = null;
-		while (Instant.now().isBefore(deadline)) {
-			try {
-				return new ChatSocket(gatewayUrl);
-			}
-			catch (RuntimeException ex) {
-				last = ex;
-				sleep(Duration.ofMillis(500));
-			}
+		AtomicReference<RuntimeException> last = new AtomicReference<>();
+		try {
+			return Awaitility.await()
+				.atMost(timeout)
+				.pollDelay(Duration.ZERO)
+				.pollInterval(Duration.ofMillis(500))
+				.until(() -> tryToOpen(gatewayUrl, last), Objects::nonNull);
 		}
-		throw new AssertionError("Could not reconnect to the chat within " + timeout, last);
+		catch (ConditionTimeoutException ex) {
+			throw new AssertionError("Could not reconnect to the chat within " + timeout, last.get());
+		}
+	}
+
+	private static @Nullable ChatSocket tryToOpen(String gatewayUrl, AtomicReference<RuntimeException> last) {
+		try {
+			return new ChatSocket(gatewayUrl);
+		}
+		catch (RuntimeException ex) {
+			last.set(ex);
+			return null;
+		}
 	}
 
 	/**
@@ -178,15 +192,6 @@ final class ChatSocket implements AutoCloseable {
 
 	static boolean type(JsonNode frame, String type) {
 		return type.equals(frame.path("type").asString());
-	}
-
-	private static void sleep(Duration duration) {
-		try {
-			Thread.sleep(duration);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 	private final class Listener implements WebSocket.Listener {

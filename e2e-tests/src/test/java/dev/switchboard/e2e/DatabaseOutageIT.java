@@ -2,22 +2,26 @@ package dev.switchboard.e2e;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * PostgreSQL goes away under load and comes back: the services say 503 (never 500, never
@@ -142,11 +146,10 @@ class DatabaseOutageIT extends FaultTest {
 
 		private final JsonNode recipient;
 
-		private final AtomicBoolean running = new AtomicBoolean(true);
-
 		private final List<Outcome> outcomes = new CopyOnWriteArrayList<>();
 
-		private final List<Thread> threads = new ArrayList<>();
+		private final ScheduledExecutorService writers = Executors.newScheduledThreadPool(3,
+				Thread.ofPlatform().name("load-", 0).factory());
 
 		Load(SuiteHttp gateway, JsonNode sender, JsonNode recipient) {
 			this.gateway = gateway;
@@ -155,16 +158,15 @@ class DatabaseOutageIT extends FaultTest {
 		}
 
 		void start() {
-			this.threads.add(Thread.ofPlatform().name("load-contacts").start(() -> run("contact", this::addContact)));
-			this.threads.add(Thread.ofPlatform().name("load-messages").start(() -> run("message", this::sendMessage)));
-			this.threads.add(Thread.ofPlatform().name("load-shares").start(() -> run("share", this::upload)));
+			Instant end = Instant.now().plus(MAX_DURATION);
+			schedule("contact", this::addContact, end);
+			schedule("message", this::sendMessage, end);
+			schedule("share", this::upload, end);
 		}
 
 		void stop() throws InterruptedException {
-			this.running.set(false);
-			for (Thread thread : this.threads) {
-				thread.join(Duration.ofSeconds(30));
-			}
+			this.writers.shutdown();
+			this.writers.awaitTermination(30, TimeUnit.SECONDS);
 		}
 
 		List<Outcome> outcomes() {
@@ -176,35 +178,41 @@ class DatabaseOutageIT extends FaultTest {
 		 * match.
 		 */
 		void awaitOutcomes(Predicate<Outcome> matching, int count, Duration timeout) {
-			Instant deadline = Instant.now().plus(timeout);
-			while (Instant.now().isBefore(deadline)) {
-				Map<String, Long> matched = this.outcomes.stream()
-					.filter(matching)
-					.collect(Collectors.groupingBy(Outcome::operation, Collectors.counting()));
-				if (matched.size() == 3 && matched.values().stream().allMatch((n) -> n >= count)) {
-					return;
-				}
-				sleep(Duration.ofMillis(100));
+			try {
+				await().atMost(timeout).pollInterval(Duration.ofMillis(100)).until(() -> {
+					Map<String, Long> matched = this.outcomes.stream()
+						.filter(matching)
+						.collect(Collectors.groupingBy(Outcome::operation, Collectors.counting()));
+					return matched.size() == 3 && matched.values().stream().allMatch((n) -> n >= count);
+				});
 			}
-			throw new AssertionError("Not every kind of write saw the expected outcome within " + timeout + ": "
-					+ this.outcomes.subList(Math.max(0, this.outcomes.size() - 30), this.outcomes.size()));
+			catch (ConditionTimeoutException ex) {
+				throw new AssertionError("Not every kind of write saw the expected outcome within " + timeout + ": "
+						+ this.outcomes.subList(Math.max(0, this.outcomes.size() - 30), this.outcomes.size()));
+			}
 		}
 
-		private void run(String operation, Supplier<SuiteHttp.Answer> write) {
-			Instant end = Instant.now().plus(MAX_DURATION);
-			for (int i = 0; i < MAX_WRITES_PER_THREAD && this.running.get() && Instant.now().isBefore(end); i++) {
-				Instant start = Instant.now();
-				try {
-					SuiteHttp.Answer answer = write.get();
-					this.outcomes
-						.add(new Outcome(operation, Instant.now(), answer.status(), answer.took(), answer.isProblem(),
-								(answer.status() == 201) ? key(operation, answer.json()) : null, answer.body()));
+		/** One write of a kind 100 ms after the previous one ended, within the bounds. */
+		private void schedule(String operation, Supplier<SuiteHttp.Answer> write, Instant end) {
+			AtomicInteger writes = new AtomicInteger();
+			this.writers.scheduleWithFixedDelay(() -> {
+				if (writes.getAndIncrement() < MAX_WRITES_PER_THREAD && Instant.now().isBefore(end)) {
+					writeOnce(operation, write);
 				}
-				catch (RuntimeException ex) {
-					this.outcomes.add(new Outcome(operation, Instant.now(), -1, Duration.between(start, Instant.now()),
-							false, null, ex.toString()));
-				}
-				sleep(Duration.ofMillis(100));
+			}, 0, 100, TimeUnit.MILLISECONDS);
+		}
+
+		private void writeOnce(String operation, Supplier<SuiteHttp.Answer> write) {
+			Instant start = Instant.now();
+			try {
+				SuiteHttp.Answer answer = write.get();
+				this.outcomes
+					.add(new Outcome(operation, Instant.now(), answer.status(), answer.took(), answer.isProblem(),
+							(answer.status() == 201) ? key(operation, answer.json()) : null, answer.body()));
+			}
+			catch (RuntimeException ex) {
+				this.outcomes.add(new Outcome(operation, Instant.now(), -1, Duration.between(start, Instant.now()),
+						false, null, ex.toString()));
 			}
 		}
 
@@ -230,15 +238,6 @@ class DatabaseOutageIT extends FaultTest {
 		private SuiteHttp.Answer upload() {
 			return this.gateway.upload(Map.of("load.txt", ("load " + UUID.randomUUID()).getBytes()), Map.of(),
 					SuiteHttp.DEFAULT_TIMEOUT);
-		}
-
-		private static void sleep(Duration duration) {
-			try {
-				Thread.sleep(duration);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
 		}
 
 	}

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * SIGTERM (what {@code docker compose stop} sends) drains in-flight work: an upload half
@@ -35,24 +36,10 @@ class GracefulShutdownIT extends FaultTest {
 	void shouldFinishInFlightRequestsThenExitOnSigterm() throws Exception {
 		ServiceProcess fileshare = this.suite.service("fileshare-service");
 		ServiceProcess contacts = this.suite.service("contacts-service");
-
-		// an upload through the gateway, its body stopped halfway
 		byte[] content = ("in flight " + UUID.randomUUID() + "\n").repeat(20_000).getBytes(StandardCharsets.UTF_8);
-		SuiteHttp.Multipart multipart = SuiteHttp.Multipart.of(Map.of("in-flight.txt", content), Map.of());
-		byte[] body = multipart.body();
-		CountDownLatch resume = new CountDownLatch(1);
 		CountDownLatch halfSent = new CountDownLatch(1);
-		InputStream slowBody = new SequenceInputStream(new ByteArrayInputStream(Arrays.copyOf(body, body.length / 2)),
-				new PausedStream(halfSent, resume, Arrays.copyOfRange(body, body.length / 2, body.length)));
-		HttpRequest upload = HttpRequest.newBuilder(URI.create(this.gateway.base() + "/api/shares"))
-			.timeout(Duration.ofSeconds(90))
-			.header("Content-Type", multipart.contentType())
-			.POST(BodyPublishers.fromPublisher(BodyPublishers.ofInputStream(() -> slowBody), body.length))
-			.build();
-		CompletableFuture<HttpResponse<String>> uploaded = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.build()
-			.sendAsync(upload, BodyHandlers.ofString());
+		CountDownLatch resume = new CountDownLatch(1);
+		CompletableFuture<HttpResponse<String>> uploaded = uploadStoppingHalfway(content, halfSent, resume);
 
 		// a TCP contacts request, its first half sent
 		String mail = "grace-" + UUID.randomUUID() + "@example.org";
@@ -60,17 +47,14 @@ class GracefulShutdownIT extends FaultTest {
 		try (Tcp tcp = Tcp.connect(this.suite.publishedPort(3001), Duration.ofSeconds(60))) {
 			tcp.send(request.substring(0, request.length() / 2));
 			assertThat(halfSent.await(30, TimeUnit.SECONDS)).as("half of the upload sent").isTrue();
-			// both requests are in the services' hands
-			Prometheus.awaitAtLeast(fileshare, "http_server_requests_active_seconds_count", "method=\"POST\"", 1,
-					Duration.ofSeconds(20));
-			Prometheus.awaitAtLeast(contacts, "switchboard_socket_connections_active_connections",
-					"server=\"contacts\"", 1, Duration.ofSeconds(20));
+			awaitBothRequestsInTheServicesHands(fileshare, contacts);
 
 			fileshare.terminate();
 			contacts.terminate();
-			Thread.sleep(1500);
-			assertThat(fileshare.isAlive()).as("fileshare-service waits for its upload").isTrue();
-			assertThat(contacts.isAlive()).as("contacts-service waits for its TCP request").isTrue();
+			await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+				assertThat(fileshare.isAlive()).as("fileshare-service waits for its upload").isTrue();
+				assertThat(contacts.isAlive()).as("contacts-service waits for its TCP request").isTrue();
+			});
 
 			tcp.send(request.substring(request.length() / 2));
 			String reply = tcp.readToEnd();
@@ -85,6 +69,36 @@ class GracefulShutdownIT extends FaultTest {
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
 		String token = SuiteHttp.JSON.readTree(response.body()).path("token").asString();
 
+		assertBothExitByThemselves(fileshare, contacts);
+		assertBothWritesKeptAfterARestart(fileshare, contacts, token, content, mail);
+	}
+
+	/** An upload through the gateway, its body stopped halfway until {@code resume}. */
+	private CompletableFuture<HttpResponse<String>> uploadStoppingHalfway(byte[] content, CountDownLatch halfSent,
+			CountDownLatch resume) {
+		SuiteHttp.Multipart multipart = SuiteHttp.Multipart.of(Map.of("in-flight.txt", content), Map.of());
+		byte[] body = multipart.body();
+		InputStream slowBody = new SequenceInputStream(new ByteArrayInputStream(Arrays.copyOf(body, body.length / 2)),
+				new PausedStream(halfSent, resume, Arrays.copyOfRange(body, body.length / 2, body.length)));
+		HttpRequest upload = HttpRequest.newBuilder(URI.create(this.gateway.base() + "/api/shares"))
+			.timeout(Duration.ofSeconds(90))
+			.header("Content-Type", multipart.contentType())
+			.POST(BodyPublishers.fromPublisher(BodyPublishers.ofInputStream(() -> slowBody), body.length))
+			.build();
+		return HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.build()
+			.sendAsync(upload, BodyHandlers.ofString());
+	}
+
+	private static void awaitBothRequestsInTheServicesHands(ServiceProcess fileshare, ServiceProcess contacts) {
+		Prometheus.awaitAtLeast(fileshare, "http_server_requests_active_seconds_count", "method=\"POST\"", 1,
+				Duration.ofSeconds(20));
+		Prometheus.awaitAtLeast(contacts, "switchboard_socket_connections_active_connections", "server=\"contacts\"", 1,
+				Duration.ofSeconds(20));
+	}
+
+	private static void assertBothExitByThemselves(ServiceProcess fileshare, ServiceProcess contacts) {
 		int fileshareExit = fileshare.awaitExit(Duration.ofSeconds(40));
 		int contactsExit = contacts.awaitExit(Duration.ofSeconds(40));
 		System.out.printf("After SIGTERM fileshare-service exited with %d, contacts-service with %d%n", fileshareExit,
@@ -92,7 +106,10 @@ class GracefulShutdownIT extends FaultTest {
 		// 143 = 128 + SIGTERM: the JVM's exit status after a shutdown begun by the signal
 		assertThat(fileshareExit).isIn(0, 143);
 		assertThat(contactsExit).isIn(0, 143);
+	}
 
+	private void assertBothWritesKeptAfterARestart(ServiceProcess fileshare, ServiceProcess contacts, String token,
+			byte[] content, String mail) {
 		fileshare.start();
 		contacts.start();
 		fileshare.awaitReady(Suite.STARTUP_TIMEOUT);

@@ -1,7 +1,11 @@
 package dev.switchboard.e2e;
 
 import java.time.Duration;
-import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.awaitility.core.ConditionTimeoutException;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * Reads a service's {@code /actuator/prometheus} to see what it is doing, e.g. that a
@@ -24,36 +28,33 @@ final class Prometheus {
 	 */
 	static void awaitAtLeast(ServiceProcess service, String metric, String label, double minimum, Duration timeout) {
 		SuiteHttp http = new SuiteHttp(service.url());
-		Instant deadline = Instant.now().plus(timeout);
-		String last = "";
-		while (Instant.now().isBefore(deadline)) {
-			SuiteHttp.Answer answer = http.get("/actuator/prometheus", Duration.ofSeconds(5));
-			last = answer.body();
-			double sum = 0;
-			for (String line : last.split("\n")) {
-				if (line.startsWith(metric + "{") && line.contains(label)) {
-					sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+		AtomicReference<String> last = new AtomicReference<>("");
+		try {
+			await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).until(() -> {
+				last.set(http.get("/actuator/prometheus", Duration.ofSeconds(5)).body());
+				return sum(last.get(), metric, label) >= minimum;
+			});
+		}
+		catch (ConditionTimeoutException ex) {
+			StringBuilder samples = new StringBuilder();
+			for (String line : last.get().split("\n")) {
+				if (line.startsWith(metric)) {
+					samples.append(line).append('\n');
 				}
 			}
-			if (sum >= minimum) {
-				return;
-			}
-			try {
-				Thread.sleep(100);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
+			throw new AssertionError(service.name() + ": " + metric + " with " + label + " did not reach " + minimum
+					+ " within " + timeout + "; samples:\n" + samples);
+		}
+	}
+
+	private static double sum(String samples, String metric, String label) {
+		double sum = 0;
+		for (String line : samples.split("\n")) {
+			if (line.startsWith(metric + "{") && line.contains(label)) {
+				sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
 			}
 		}
-		StringBuilder samples = new StringBuilder();
-		for (String line : last.split("\n")) {
-			if (line.startsWith(metric)) {
-				samples.append(line).append('\n');
-			}
-		}
-		throw new AssertionError(service.name() + ": " + metric + " with " + label + " did not reach " + minimum
-				+ " within " + timeout + "; samples:\n" + samples);
+		return sum;
 	}
 
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A service crashes (SIGKILL): the gateway answers 503 problem JSON on its routes within
@@ -45,23 +46,15 @@ class ServiceCrashIT extends FaultTest {
 
 		contacts.restart(Suite.STARTUP_TIMEOUT);
 		Instant ready = Instant.now();
-		SuiteHttp.Answer answer = this.gateway.get("/api/contacts", Duration.ofSeconds(10));
-		while (answer.status() != 200 && Duration.between(ready, Instant.now()).compareTo(RECOVERY_LIMIT) < 0) {
-			pause();
-			answer = this.gateway.get("/api/contacts", Duration.ofSeconds(10));
-		}
+		await().atMost(RECOVERY_LIMIT)
+			.pollDelay(Duration.ZERO)
+			.pollInterval(Duration.ofMillis(200))
+			.untilAsserted(() -> {
+				SuiteHttp.Answer answer = this.gateway.get("/api/contacts", Duration.ofSeconds(10));
+				assertThat(answer.status()).as("recovered within %s: %s", RECOVERY_LIMIT, answer).isEqualTo(200);
+			});
 		Duration recovery = Duration.between(ready, Instant.now());
 		System.out.printf("contacts-service route recovered %d ms after the service was ready%n", recovery.toMillis());
-		assertThat(answer.status()).as("recovered within %s: %s", RECOVERY_LIMIT, answer).isEqualTo(200);
-	}
-
-	private static void pause() {
-		try {
-			Thread.sleep(200);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 }

@@ -15,6 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.core.ConditionTimeoutException;
+
+import static org.awaitility.Awaitility.await;
+
 /**
  * One service of the suite running as its own JVM, from its Boot jar, with the
  * environment docker compose would give it.
@@ -106,19 +110,19 @@ final class ServiceProcess {
 	 */
 	void awaitReady(Duration timeout) {
 		Instant start = this.process.info().startInstant().orElse(Instant.now());
-		Instant deadline = Instant.now().plus(timeout);
-		while (Instant.now().isBefore(deadline)) {
-			if (!this.process.isAlive()) {
-				throw new IllegalStateException(
-						this.name + " exited with " + this.process.exitValue() + "; its log:\n" + tail());
-			}
-			if (isReady()) {
-				this.lastStartup = Duration.between(start, Instant.now());
-				return;
-			}
-			pause(Duration.ofMillis(100));
+		try {
+			await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).until(() -> {
+				if (!this.process.isAlive()) {
+					throw new IllegalStateException(
+							this.name + " exited with " + this.process.exitValue() + "; its log:\n" + tail());
+				}
+				return isReady();
+			});
 		}
-		throw new IllegalStateException(this.name + " was not ready within " + timeout + "; its log:\n" + tail());
+		catch (ConditionTimeoutException ex) {
+			throw new IllegalStateException(this.name + " was not ready within " + timeout + "; its log:\n" + tail());
+		}
+		this.lastStartup = Duration.between(start, Instant.now());
 	}
 
 	boolean isReady() {
@@ -213,15 +217,6 @@ final class ServiceProcess {
 		}
 		catch (IOException ex) {
 			return "(no log: " + ex.getMessage() + ")";
-		}
-	}
-
-	private static void pause(Duration duration) {
-		try {
-			Thread.sleep(duration);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
 		}
 	}
 

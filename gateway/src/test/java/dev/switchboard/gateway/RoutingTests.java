@@ -1,9 +1,21 @@
 package dev.switchboard.gateway;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
+import dev.switchboard.gateway.support.Downstream;
 import dev.switchboard.gateway.support.GatewayIntegrationTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -14,6 +26,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,17 +46,18 @@ class RoutingTests extends GatewayIntegrationTest {
 			"GET, /api/users?nickname=ada, messaging-service", "POST, /api/users/3/messages, messaging-service",
 			"GET, /chat/, messaging-service", "GET, /chat/app.js, messaging-service",
 			"GET, /api/shares/abc, fileshare-service", "DELETE, /api/shares/abc, fileshare-service",
-			"GET, /s/abc/notes.txt, fileshare-service", "HEAD, /s/abc, fileshare-service",
+			"GET, /s/abc/notes.txt, fileshare-service", "GET, /s/abc, fileshare-service",
 			"GET, /share/d/abc, fileshare-service", "GET, /pub/, fileshare-service",
 			"GET, /pub/docs/readme.md, fileshare-service" })
 	void shouldRouteEachPathFamilyToItsService(String method, String uri, String service) {
-		HttpMethod httpMethod = HttpMethod.valueOf(method);
-		var response = this.client.method(httpMethod).uri(uri).exchange().expectStatus().isOk();
-		if (httpMethod == HttpMethod.HEAD) {
-			response.expectHeader().contentType(MediaType.APPLICATION_JSON);
-			return;
-		}
-		Map<String, Object> echo = response.expectBody(ECHO).returnResult().getResponseBody();
+		Map<String, Object> echo = this.client.method(HttpMethod.valueOf(method))
+			.uri(uri)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(ECHO)
+			.returnResult()
+			.getResponseBody();
 		assertThat(echo).containsEntry("service", service).containsEntry("method", method).containsEntry("uri", uri);
 	}
 
@@ -177,18 +191,38 @@ class RoutingTests extends GatewayIntegrationTest {
 		assertThat(echo).containsEntry("service", "contacts-service").containsEntry("method", "OPTIONS");
 	}
 
-	@ParameterizedTest
+	@ParameterizedTest(name = "HEAD {0}")
 	@ValueSource(strings = { "/api/users/3/messages", "/api/contacts/12", "/api/shares/abc", "/s/abc", "/api/echo/x" })
-	void shouldPassHeadToTheServiceAsHead(String uri) {
-		this.client.head()
-			.uri(uri)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectHeader()
-			.valueEquals("X-Echo-Method", "HEAD")
-			.expectBody()
-			.isEmpty();
+	void shouldPassHeadToTheServiceAsHeadAndAnswerWithTheStatusOfGetAndNoBody(String uri) {
+		EntityExchangeResult<byte[]> get = exchange(HttpMethod.GET, uri);
+		EntityExchangeResult<byte[]> head = exchange(HttpMethod.HEAD, uri);
+		assertThat(head.getResponseHeaders().getFirst("X-Echo-Method")).as("the service received a HEAD")
+			.isEqualTo("HEAD");
+		assertThat(head.getStatus()).isEqualTo(get.getStatus());
+		assertThat(head.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_JSON)
+			.isEqualTo(get.getResponseHeaders().getContentType());
+		assertThat(head.getResponseBody()).as("no body after HEAD").isNullOrEmpty();
+	}
+
+	// The echo stand-ins send no Content-Length after HEAD (Reactor Netty leaves it out):
+	// a service that answers HEAD as HTTP says, fileshare's downloads, stands in here
+	@Test
+	void shouldAnswerHeadOfADownloadWithTheHeadersOfItsGetAndNoBody() throws IOException {
+		byte[] file = "a line of a report\n".repeat(500).getBytes(StandardCharsets.UTF_8);
+		try (DownloadService download = DownloadService.replacing(fileshare, file)) {
+			EntityExchangeResult<byte[]> get = exchange(HttpMethod.GET, "/s/abc");
+			EntityExchangeResult<byte[]> head = exchange(HttpMethod.HEAD, "/s/abc");
+			assertThat(get.getResponseBody()).isEqualTo(file);
+			assertThat(download.methods()).containsExactly("GET", "HEAD");
+			assertThat(head.getStatus()).isEqualTo(get.getStatus());
+			for (String header : List.of("Content-Length", "Content-Type", "Content-Disposition")) {
+				assertThat(head.getResponseHeaders().get(header)).as(header)
+					.isNotEmpty()
+					.isEqualTo(get.getResponseHeaders().get(header));
+			}
+			assertThat(head.getResponseHeaders().getContentLength()).isEqualTo(file.length);
+			assertThat(head.getResponseBody()).as("no body after HEAD").isNullOrEmpty();
+		}
 	}
 
 	@ParameterizedTest(name = "{0} -> {1}")
@@ -203,9 +237,101 @@ class RoutingTests extends GatewayIntegrationTest {
 			.location(location);
 	}
 
+	private EntityExchangeResult<byte[]> exchange(HttpMethod method, String uri) {
+		return this.client.method(method).uri(uri).exchange().expectStatus().isOk().expectBody().returnResult();
+	}
+
 	@SuppressWarnings("unchecked")
 	private static Map<String, List<String>> headers(Map<String, Object> echo) {
 		return (Map<String, List<String>>) echo.get("headers");
+	}
+
+	/**
+	 * A service answering every request for a download as a file server does: GET with
+	 * the file, HEAD with the same headers and no body. It takes the port of a stand-in,
+	 * which it starts again when closed.
+	 */
+	private static final class DownloadService implements AutoCloseable {
+
+		private final Downstream replaced;
+
+		private final ServerSocket server;
+
+		private final byte[] file;
+
+		private final List<String> methods = new CopyOnWriteArrayList<>();
+
+		private final Thread acceptor;
+
+		private DownloadService(Downstream replaced, ServerSocket server, byte[] file) {
+			this.replaced = replaced;
+			this.server = server;
+			this.file = file;
+			this.acceptor = Thread.ofVirtual().start(this::accept);
+		}
+
+		static DownloadService replacing(Downstream downstream, byte[] file) throws IOException {
+			int port = URI.create(downstream.url()).getPort();
+			downstream.stop();
+			ServerSocket server = new ServerSocket();
+			server.setReuseAddress(true);
+			server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+			return new DownloadService(downstream, server, file);
+		}
+
+		List<String> methods() {
+			return this.methods;
+		}
+
+		private void accept() {
+			while (!this.server.isClosed()) {
+				try {
+					Socket socket = this.server.accept();
+					Thread.ofVirtual().start(() -> serve(socket));
+				}
+				catch (IOException ex) {
+					return; // closed
+				}
+			}
+		}
+
+		private void serve(Socket socket) {
+			try (socket) {
+				BufferedReader request = new BufferedReader(
+						new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+				String method = request.readLine().split(" ")[0];
+				String line = request.readLine();
+				while (line != null && !line.isEmpty()) {
+					line = request.readLine();
+				}
+				this.methods.add(method);
+				OutputStream response = socket.getOutputStream();
+				response.write(("HTTP/1.1 200 OK\r\nContent-Type: application/pdf\r\nContent-Length: "
+						+ this.file.length + "\r\nContent-Disposition: attachment; filename=\"report.pdf\"\r\n"
+						+ "Connection: close\r\n\r\n")
+					.getBytes(StandardCharsets.ISO_8859_1));
+				if (method.equals("GET")) {
+					response.write(this.file);
+				}
+				response.flush();
+			}
+			catch (IOException ex) {
+				// the gateway went away: nothing to answer
+			}
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.server.close();
+			try {
+				this.acceptor.join(Duration.ofSeconds(5));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			this.replaced.restart();
+		}
+
 	}
 
 }

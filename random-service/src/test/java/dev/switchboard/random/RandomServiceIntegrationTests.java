@@ -139,7 +139,7 @@ class RandomServiceIntegrationTests {
 		String response = raw(request.toString());
 		assertThat(response).startsWith("HTTP/1.1 413")
 			.contains("application/problem+json")
-			.contains("switchboard.echo.http.max-body-size");
+			.contains("switchboard.random.request-echo.max-body-size");
 	}
 
 	@Test

@@ -1,7 +1,7 @@
 package dev.switchboard.contacts.tcp;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -136,19 +138,13 @@ class ContactsProtocolTests {
 	void shouldAnswerAClientThatSendsARequestTooSlowly() throws Exception {
 		try (Socket socket = connect()) {
 			socket.getOutputStream().write("{\"cmd\":".getBytes(StandardCharsets.UTF_8));
-			InputStream input = socket.getInputStream();
-			// a space every 500 ms: never idle for 3 s, never complete within 6 s
-			try {
-				for (int i = 0; i < 20 && input.available() == 0; i++) {
-					Thread.sleep(500);
-					socket.getOutputStream().write(' ');
-				}
+			// a space every 500 ms: never idle for 3 s, never complete within 6 s; the
+			// first write after the server answered and closed ends the task
+			try (ScheduledExecutorService slowly = Executors.newSingleThreadScheduledExecutor()) {
+				slowly.scheduleAtFixedRate(() -> write(socket, ' '), 500, 500, TimeUnit.MILLISECONDS);
+				assertThat(reply(new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8)))
+					.isEqualTo("request not complete within 6s");
 			}
-			catch (IOException ex) {
-				// the server answered and closed between two spaces
-			}
-			assertThat(reply(new String(input.readAllBytes(), StandardCharsets.UTF_8)))
-				.isEqualTo("request not complete within 6s");
 		}
 	}
 
@@ -222,6 +218,16 @@ class ContactsProtocolTests {
 		Socket socket = new Socket(InetAddress.getLoopbackAddress(), this.port);
 		socket.setSoTimeout(15_000);
 		return socket;
+	}
+
+	/** Writes, or ends the repeated task that calls it once the server has closed. */
+	private static void write(Socket socket, char c) {
+		try {
+			socket.getOutputStream().write(c);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static String reply(String json) {

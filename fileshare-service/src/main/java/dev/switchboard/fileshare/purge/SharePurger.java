@@ -16,7 +16,9 @@ import dev.switchboard.fileshare.storage.StorageQuota;
 import dev.switchboard.fileshare.system.FileshareProperties;
 
 import org.springframework.data.domain.Limit;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +27,7 @@ import org.springframework.stereotype.Component;
  * records. Safe to run on several replicas at once: every step is idempotent.
  */
 @Component
-public class SharePurger {
+public class SharePurger implements SchedulingConfigurer {
 
 	private static final Log log = LogFactory.getLog(SharePurger.class);
 
@@ -56,8 +58,13 @@ public class SharePurger {
 		this.clock = clock;
 	}
 
-	@Scheduled(fixedDelayString = "${switchboard.fileshare.purge-interval}",
-			initialDelayString = "${switchboard.fileshare.purge-interval}")
+	// Scheduled from the properties record, where the interval's default is written
+	@Override
+	public void configureTasks(ScheduledTaskRegistrar registrar) {
+		Duration interval = this.properties.purgeInterval();
+		registrar.addFixedDelayTask(new FixedDelayTask(this::purgeOnSchedule, interval, interval));
+	}
+
 	void purgeOnSchedule() {
 		Result result = purge(this.clock.instant());
 		if (result.sharesPurged() + result.recordsDeleted() + result.uploadsSwept()

@@ -18,6 +18,9 @@ import dev.switchboard.fileshare.storage.FileStore;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTask;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,6 +48,16 @@ class PurgeTests {
 	@BeforeEach
 	void createClient() {
 		this.client = new FileshareClient(this.port);
+	}
+
+	@Test
+	void shouldRunEveryPurgeIntervalOfItsProperties(@Autowired ScheduledTaskHolder scheduler) {
+		// purge-interval is 1h in these tests; its default lives only in
+		// FileshareProperties
+		assertThat(scheduler.getScheduledTasks()).map(ScheduledTask::getTask)
+			.filteredOn(FixedDelayTask.class::isInstance)
+			.map((task) -> ((FixedDelayTask) task).getIntervalDuration())
+			.containsExactly(Duration.ofHours(1));
 	}
 
 	@Test

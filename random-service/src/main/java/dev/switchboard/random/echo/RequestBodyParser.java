@@ -73,7 +73,7 @@ class RequestBodyParser {
 	private ErrorResponseException tooLarge() {
 		return problem(HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
 				"The request body is larger than the " + DataSize.ofBytes(this.maxBodySize).toBytes()
-						+ " bytes the echo reads (switchboard.echo.http.max-body-size).");
+						+ " bytes the echo reads (" + RequestEchoProperties.MAX_BODY_SIZE + ").");
 	}
 
 	private static boolean isJson(MediaType type) {

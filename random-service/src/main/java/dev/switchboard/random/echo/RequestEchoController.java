@@ -20,6 +20,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.core.env.Environment;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -35,8 +36,8 @@ class RequestEchoController {
 
 	private final RequestBodyParser bodies;
 
-	RequestEchoController(JsonMapper json, RequestEchoProperties properties) {
-		this.bodies = new RequestBodyParser(json, properties.maxBodySize());
+	RequestEchoController(JsonMapper json, RequestEchoProperties properties, Environment environment) {
+		this.bodies = new RequestBodyParser(json, properties.orDeprecated(environment).maxBodySize());
 	}
 
 	@RequestMapping(path = "/api/echo/{path}",
@@ -46,7 +47,7 @@ class RequestEchoController {
 			description = "Any path under /api/echo and any method (HEAD answers the GET headers). The body is "
 					+ "parsed JSON for a JSON Content-Type (invalid JSON: 400), form fields for "
 					+ "application/x-www-form-urlencoded, text otherwise, null when empty; at most "
-					+ "switchboard.echo.http.max-body-size (default 1MB, else 413). client is ip:port of the TCP "
+					+ "switchboard.random.request-echo.max-body-size (default 1MB, else 413). client is ip:port of the TCP "
 					+ "peer; through the gateway it is the caller's IP from X-Forwarded-For (the service trusts "
 					+ "forwarded headers, which it then hides from headers) with the port of the gateway's "
 					+ "connection.",

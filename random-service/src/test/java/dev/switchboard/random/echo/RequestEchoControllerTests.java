@@ -32,8 +32,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @WebMvcTest(RequestEchoController.class)
 @ImportAutoConfiguration(ProblemDetailsAutoConfiguration.class)
 @EnableConfigurationProperties(RequestEchoProperties.class)
-@TestPropertySource(
-		properties = { "switchboard.echo.http.max-body-size=100B", "spring.mvc.formcontent.filter.enabled=false" })
+@TestPropertySource(properties = { "switchboard.random.request-echo.max-body-size=100B",
+		"spring.mvc.formcontent.filter.enabled=false" })
 class RequestEchoControllerTests {
 
 	@Autowired
@@ -127,7 +127,7 @@ class RequestEchoControllerTests {
 		this.mvc.perform(post("/api/echo").contentType(MediaType.TEXT_PLAIN).content("x".repeat(101)))
 			.andExpect(status().isPayloadTooLarge())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-			.andExpect(jsonPath("$.detail").value(containsString("switchboard.echo.http.max-body-size")));
+			.andExpect(jsonPath("$.detail").value(containsString("switchboard.random.request-echo.max-body-size")));
 	}
 
 	@Test

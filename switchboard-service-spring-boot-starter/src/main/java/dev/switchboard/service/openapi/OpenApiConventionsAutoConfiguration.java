@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 
@@ -18,14 +19,16 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(before = SpringDocConfiguration.class)
 @ConditionalOnClass(SpringDocConfiguration.class)
+@EnableConfigurationProperties(OpenApiProperties.class)
 public final class OpenApiConventionsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	OpenAPI serviceOpenApi(@Value("${spring.application.name:service}") String name,
-			@Value("${switchboard.openapi.description:}") String description, ObjectProvider<BuildProperties> build) {
+	OpenAPI serviceOpenApi(@Value("${spring.application.name:service}") String name, OpenApiProperties properties,
+			ObjectProvider<BuildProperties> build) {
 		String version = build.getIfAvailable(() -> null) != null ? build.getObject().getVersion() : "dev";
-		return new OpenAPI().info(new Info().title("Switchboard " + name).version(version).description(description));
+		return new OpenAPI()
+			.info(new Info().title("Switchboard " + name).version(version).description(properties.description()));
 	}
 
 	@Bean

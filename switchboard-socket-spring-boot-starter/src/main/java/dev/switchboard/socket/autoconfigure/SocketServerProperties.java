@@ -18,12 +18,12 @@ import dev.switchboard.socket.server.Transport;
  * Configuration of the raw socket servers: one entry per named server under
  * {@code switchboard.socket.servers.<name>}, bound to the handler bean of that name.
  *
- * @param servers Named servers, by name: port, address, transport (tcp), max-connections
- * (10000), idle-timeout (30s), request-timeout (30s), max-request-size (64KB),
- * write-timeout (10s), max-unsent-per-connection (1MB), max-unsent-per-server (32MB),
- * udp.min-source-port (1024), udp.source-rate (100), udp.source-burst (200),
- * udp.max-sources (10000), udp.global-rate (2000), udp.global-burst (4000) and enabled
- * (true) for each.
+ * @param servers Named servers, by name: port, address, transport (tcp), protocol (none:
+ * the handler bean named like the server), max-connections (10000), idle-timeout (30s),
+ * request-timeout (30s), max-request-size (64KB), write-timeout (10s),
+ * max-unsent-per-connection (1MB), max-unsent-per-server (32MB), udp.min-source-port
+ * (1024), udp.source-rate (100), udp.source-burst (200), udp.max-sources (10000),
+ * udp.global-rate (2000), udp.global-burst (4000) and enabled (true) for each.
  * @param shutdownTimeout Time in-flight requests get to finish when the application
  * stops, before their connections are closed.
  */
@@ -46,6 +46,9 @@ public record SocketServerProperties(@Nullable Map<String, Server> servers,
 	 * 'local.switchboard.socket.<name>.port'. Required.
 	 * @param address Network address to listen on. Every interface when not set.
 	 * @param transport Transports to listen on, on the same port: tcp, udp or both.
+	 * @param protocol Protocol the starter serves on this server itself: course-echo (TCP
+	 * only) or rfc862 (TCP and UDP). When not set, the application's handler bean named
+	 * or qualified like the server serves it.
 	 * @param maxConnections Maximum number of TCP connections served at once; more are
 	 * closed at once.
 	 * @param idleTimeout Maximum wait for the first byte of a request and between two
@@ -67,11 +70,12 @@ public record SocketServerProperties(@Nullable Map<String, Server> servers,
 	 * @param enabled Whether to start this server.
 	 */
 	public record Server(@Nullable Integer port, @Nullable InetAddress address,
-			@DefaultValue("tcp") Set<Transport> transport, @DefaultValue("10000") int maxConnections,
-			@DefaultValue("30s") Duration idleTimeout, @DefaultValue("30s") Duration requestTimeout,
-			@DefaultValue("64KB") DataSize maxRequestSize, @DefaultValue("10s") Duration writeTimeout,
-			@DefaultValue("1MB") DataSize maxUnsentPerConnection, @DefaultValue("32MB") DataSize maxUnsentPerServer,
-			@DefaultValue Udp udp, @DefaultValue("true") boolean enabled) {
+			@DefaultValue("tcp") Set<Transport> transport, @Nullable Protocol protocol,
+			@DefaultValue("10000") int maxConnections, @DefaultValue("30s") Duration idleTimeout,
+			@DefaultValue("30s") Duration requestTimeout, @DefaultValue("64KB") DataSize maxRequestSize,
+			@DefaultValue("10s") Duration writeTimeout, @DefaultValue("1MB") DataSize maxUnsentPerConnection,
+			@DefaultValue("32MB") DataSize maxUnsentPerServer, @DefaultValue Udp udp,
+			@DefaultValue("true") boolean enabled) {
 
 		void validate(String name) {
 			String prefix = "switchboard.socket.servers." + name + ".";
@@ -82,6 +86,8 @@ public record SocketServerProperties(@Nullable Map<String, Server> servers,
 			check(this.port != null, prefix + "port must be set (0 picks a free port)");
 			check(this.port >= 0 && this.port <= 65535, prefix + "port must be between 0 and 65535, was " + this.port);
 			check(!this.transport.isEmpty(), prefix + "transport must name tcp, udp or both");
+			check(this.protocol != Protocol.COURSE_ECHO || !this.transport.contains(Transport.UDP),
+					prefix + "protocol course-echo is TCP only: set transport to tcp");
 			check(this.maxConnections > 0, prefix + "max-connections must be positive, was " + this.maxConnections);
 			check(isPositive(this.idleTimeout), prefix + "idle-timeout must be positive, was " + this.idleTimeout);
 			check(isPositive(this.requestTimeout),
@@ -100,6 +106,26 @@ public record SocketServerProperties(@Nullable Map<String, Server> servers,
 		private static boolean isPositive(Duration duration) {
 			return !duration.isNegative() && !duration.isZero();
 		}
+
+	}
+
+	/**
+	 * A protocol the starter ships and serves on a server that names it, without a
+	 * handler bean of the application.
+	 */
+	public enum Protocol {
+
+		/**
+		 * The course's TCP echo: one read, answered with the reply prefix and the bytes
+		 * received, then close.
+		 */
+		COURSE_ECHO,
+
+		/**
+		 * RFC 862 echo: every byte back until the client closes (TCP), every datagram
+		 * back to its sender (UDP).
+		 */
+		RFC862
 
 	}
 

@@ -13,6 +13,10 @@ import org.springframework.beans.factory.NoUniqueBeanDefinitionException;
 import org.springframework.beans.factory.annotation.BeanFactoryAnnotationUtils;
 import org.springframework.boot.context.properties.PropertyMapper;
 
+import dev.switchboard.socket.autoconfigure.SocketServerProperties.Protocol;
+import dev.switchboard.socket.echo.CourseEchoHandler;
+import dev.switchboard.socket.echo.Rfc862DatagramEchoHandler;
+import dev.switchboard.socket.echo.Rfc862EchoHandler;
 import dev.switchboard.socket.server.DatagramHandler;
 import dev.switchboard.socket.server.SocketHandler;
 import dev.switchboard.socket.server.SocketServer;
@@ -24,7 +28,8 @@ import dev.switchboard.socket.server.Transport;
 
 /**
  * Creates one server per enabled entry of {@code switchboard.socket.servers}, with the
- * handler bean named or qualified like the entry.
+ * handler of the protocol the entry names, else the handler bean named or qualified like
+ * the entry.
  */
 final class SocketServerRegistrar {
 
@@ -47,8 +52,10 @@ final class SocketServerRegistrar {
 			if (entry.getValue().enabled()) {
 				SocketServerSettings settings = settings(entry.getKey(), entry.getValue());
 				this.customizers.forEach((customizer) -> customizer.customize(settings));
-				servers.add(factory.getSocketServer(settings, handler(settings, Transport.TCP, SocketHandler.class),
-						handler(settings, Transport.UDP, DatagramHandler.class)));
+				Protocol protocol = entry.getValue().protocol();
+				servers.add(factory.getSocketServer(settings,
+						handler(settings, protocol, Transport.TCP, SocketHandler.class),
+						handler(settings, protocol, Transport.UDP, DatagramHandler.class)));
 			}
 		}
 		return servers;
@@ -78,9 +85,15 @@ final class SocketServerRegistrar {
 		return settings;
 	}
 
-	private <T> @Nullable T handler(SocketServerSettings settings, Transport transport, Class<T> type) {
+	private <T> @Nullable T handler(SocketServerSettings settings, @Nullable Protocol protocol, Transport transport,
+			Class<T> type) {
 		if (!settings.getTransports().contains(transport)) {
 			return null;
+		}
+		if (protocol != null) {
+			// EchoAutoConfiguration declares the handlers of every protocol a server
+			// names
+			return type.cast(this.beanFactory.getBean(protocolHandlerType(protocol, transport)));
 		}
 		String name = settings.getName();
 		try {
@@ -93,12 +106,20 @@ final class SocketServerRegistrar {
 		catch (NoSuchBeanDefinitionException ex) {
 			throw new SocketServerException("Socket server '" + name + "' listens on " + transport + " but no "
 					+ type.getSimpleName() + " bean is named or qualified '" + name + "': declare one with @Bean(\""
-					+ name + "\") or @Qualifier(\"" + name + "\")", ex);
+					+ name + "\") or @Qualifier(\"" + name + "\"), or set switchboard.socket.servers." + name
+					+ ".protocol to a protocol the starter serves (course-echo, rfc862)", ex);
 		}
 		catch (BeansException ex) {
 			throw new SocketServerException(
 					"Socket server '" + name + "' cannot get its " + type.getSimpleName() + " '" + name + "'", ex);
 		}
+	}
+
+	private static Class<?> protocolHandlerType(Protocol protocol, Transport transport) {
+		return switch (protocol) {
+			case COURSE_ECHO -> CourseEchoHandler.class;
+			case RFC862 -> (transport == Transport.TCP) ? Rfc862EchoHandler.class : Rfc862DatagramEchoHandler.class;
+		};
 	}
 
 }

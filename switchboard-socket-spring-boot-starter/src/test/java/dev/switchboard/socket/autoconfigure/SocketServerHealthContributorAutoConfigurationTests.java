@@ -20,7 +20,9 @@ class SocketServerHealthContributorAutoConfigurationTests {
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(EchoAutoConfiguration.class, SocketServerAutoConfiguration.class,
 				SocketServerHealthContributorAutoConfiguration.class))
-		.withPropertyValues("switchboard.socket.servers.echo.port=0", "switchboard.socket.servers.rfc862.port=0");
+		.withPropertyValues("switchboard.socket.servers.echo.port=0",
+				"switchboard.socket.servers.echo.protocol=course-echo", "switchboard.socket.servers.rfc862.port=0",
+				"switchboard.socket.servers.rfc862.protocol=rfc862");
 
 	@Test
 	void shouldReportEachServerUpWhileItListens() {

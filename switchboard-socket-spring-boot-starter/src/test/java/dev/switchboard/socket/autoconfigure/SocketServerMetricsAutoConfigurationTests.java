@@ -26,7 +26,8 @@ class SocketServerMetricsAutoConfigurationTests {
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(EchoAutoConfiguration.class, SocketServerAutoConfiguration.class,
 				SocketServerMetricsAutoConfiguration.class))
-		.withPropertyValues("switchboard.socket.servers.echo.port=0");
+		.withPropertyValues("switchboard.socket.servers.echo.port=0",
+				"switchboard.socket.servers.echo.protocol=course-echo");
 
 	@Test
 	void shouldMeasureConnectionsAndBytesPerServer() {

@@ -1,17 +1,22 @@
 package dev.switchboard.socket.virtualthreads;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
+import java.net.ConnectException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -106,16 +111,10 @@ class VirtualThreadSocketServerTests {
 			});
 			// one byte every 100 ms: never idle, never complete (until the server answers
 			// and closes, which the reader may not have seen yet when the next byte goes)
-			for (int i = 0; i < 20 && !reply.isDone(); i++) {
-				Thread.sleep(100);
-				try {
-					client.send(" ");
-				}
-				catch (IOException ex) {
-					break;
-				}
+			try (ScheduledExecutorService slowly = Executors.newSingleThreadScheduledExecutor()) {
+				slowly.scheduleAtFixedRate(() -> sendOrStop(client, " "), 100, 100, TimeUnit.MILLISECONDS);
+				assertThat(reply.get(5, TimeUnit.SECONDS)).isEqualTo("request not complete within 400ms");
 			}
-			assertThat(reply.get(5, TimeUnit.SECONDS)).isEqualTo("request not complete within 400ms");
 		}
 	}
 
@@ -219,13 +218,30 @@ class VirtualThreadSocketServerTests {
 			await().until(() -> this.server.statistics().activeConnections() == 2);
 			CompletableFuture<Void> stopping = CompletableFuture.runAsync(this.server::stop);
 			assertThat(idle.receiveOnce()).as("idle connection closed at once").isNull();
-			await().until(() -> !this.server.isRunning() || refused(port));
+			await().until(() -> refused(port));
 			assertThat(stopping).isNotDone();
 			release.countDown();
 			assertThat(busy.receiveAll()).isEqualTo("in flight");
 			stopping.get(5, TimeUnit.SECONDS);
 		}
 		assertThat(refused(port)).isTrue();
+		awaitNothingListens(port);
+	}
+
+	@Test
+	void shouldNotTakeAnAcceptedSilentConnectionForARefusedOne() throws IOException {
+		try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+			// the kernel accepts the connection into the backlog; nobody ever answers it
+			assertThat(probe(silent.getLocalPort())).isEqualTo(Probe.SILENT);
+			assertThat(refused(silent.getLocalPort())).isFalse();
+		}
+		int port = start((connection) -> {
+		}, (settings) -> {
+		});
+		assertThat(probe(port)).as("a handler that returns at once closes").isEqualTo(Probe.CLOSED_AT_ONCE);
+		this.server.stop();
+		assertThat(refused(port)).isTrue();
+		awaitNothingListens(port);
 	}
 
 	@Test
@@ -398,13 +414,55 @@ class VirtualThreadSocketServerTests {
 		return settings;
 	}
 
+	/**
+	 * Whether a new connection is refused: the connection fails, or the server closes it
+	 * at once (end of stream or reset). A connection accepted and left silent is not.
+	 */
 	private static boolean refused(int port) {
-		try (TestClient client = TestClient.connect(port)) {
-			InputStream input = client.socket().getInputStream();
-			return input.read() < 0;
+		Probe probe = probe(port);
+		return probe == Probe.REFUSED || probe == Probe.CLOSED_AT_ONCE;
+	}
+
+	/**
+	 * The listening socket is closed for good: a connection fails. (Just after a stop,
+	 * the kernel may still complete a connection, which is reset at once.)
+	 */
+	private static void awaitNothingListens(int port) {
+		await().atMost(Duration.ofSeconds(5)).until(() -> probe(port) == Probe.REFUSED);
+	}
+
+	private static Probe probe(int port) {
+		Socket socket = new Socket();
+		try {
+			socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5000);
 		}
-		catch (IOException | RuntimeException ex) {
-			return true;
+		catch (ConnectException ex) {
+			return Probe.REFUSED;
+		}
+		catch (IOException ex) {
+			// no answer to the SYN at all: neither refused nor accepted
+			return Probe.SILENT;
+		}
+		try (socket) {
+			socket.setSoTimeout(1000);
+			return (socket.getInputStream().read() < 0) ? Probe.CLOSED_AT_ONCE : Probe.ANSWERED;
+		}
+		catch (SocketTimeoutException ex) {
+			return Probe.SILENT;
+		}
+		catch (IOException ex) {
+			// reset by the server
+			return Probe.CLOSED_AT_ONCE;
+		}
+	}
+
+	/** Sends, or ends the repeated task that calls it once the server has closed. */
+	private static void sendOrStop(TestClient client, String text) {
+		try {
+			client.send(text);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 
@@ -415,6 +473,23 @@ class VirtualThreadSocketServerTests {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/** What a client that connects finds. */
+	private enum Probe {
+
+		/** The connection failed: nothing listens. */
+		REFUSED,
+
+		/** Accepted, then closed at once (end of stream or reset). */
+		CLOSED_AT_ONCE,
+
+		/** Accepted (or never answered), and no byte within a second. */
+		SILENT,
+
+		/** Accepted, and bytes came. */
+		ANSWERED
+
 	}
 
 }
