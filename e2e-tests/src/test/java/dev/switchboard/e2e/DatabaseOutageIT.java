@@ -82,6 +82,9 @@ class DatabaseOutageIT extends FaultTest {
 				assertThat(outcome.problem()).as(outcome.toString()).isTrue();
 			}
 		});
+		// read back through the gateway once its breakers, opened by the outage, are
+		// closed again
+		this.suite.ensureHealthy();
 		assertEveryAcknowledgedWriteIsStored(outcomes, recipient);
 		for (String name : STATEFUL) {
 			SuiteHttp.Answer health = new SuiteHttp(this.suite.service(name).url()).get("/actuator/health");

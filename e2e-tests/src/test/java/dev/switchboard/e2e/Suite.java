@@ -3,11 +3,14 @@ package dev.switchboard.e2e;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,6 +28,26 @@ final class Suite {
 			"SWITCHBOARD_SOCKET_SERVERS_CHAT_PORT");
 
 	static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(4);
+
+	private static final Duration BREAKERS_TIMEOUT = Duration.ofSeconds(60);
+
+	/** The state a breaker is in, from the gateway's Prometheus page. */
+	private static final Pattern BREAKER_STATE = Pattern
+		.compile("resilience4j_circuitbreaker_state\\{[^}]*name=\"([^\"]+)\"[^}]*state=\"([a-z_]+)\"[^}]*} 1\\.0");
+
+	/**
+	 * A harmless call through each breaker's route, whatever its answer (never a 5xx of
+	 * its own).
+	 */
+	private static final Map<String, Function<SuiteHttp, HttpRequest>> BREAKER_PROBES = Map.of("random-service",
+			(http) -> http.request("/api/random/int", Duration.ofSeconds(10)).GET().build(), "contacts-service",
+			(http) -> http.request("/api/contacts?size=1", Duration.ofSeconds(10)).GET().build(), "messaging-service",
+			(http) -> http.request("/api/users", Duration.ofSeconds(10)).GET().build(), "messaging-service-websocket",
+			(http) -> http.request("/ws/chat", Duration.ofSeconds(10)).GET().build(), "fileshare-service",
+			(http) -> http.request("/api/shares/probe", Duration.ofSeconds(10)).GET().build(),
+			"fileshare-service-uploads",
+			(http) -> http.request("/api/shares", Duration.ofSeconds(10)).POST(BodyPublishers.noBody()).build(),
+			"fileshare-service-downloads", (http) -> http.request("/s/probe", Duration.ofSeconds(10)).GET().build());
 
 	private static Suite shared;
 
@@ -101,6 +124,50 @@ final class Suite {
 			}
 		}
 		this.services.values().forEach((service) -> service.awaitReady(STARTUP_TIMEOUT));
+		awaitBreakersClosed(BREAKERS_TIMEOUT);
+	}
+
+	/**
+	 * Wait until every circuit breaker of the gateway is closed again: a fault test
+	 * leaves the breakers of the services it broke open, and an open breaker lets a call
+	 * through (half-open) only when one comes, so each is called through its route until
+	 * it closes.
+	 */
+	private void awaitBreakersClosed(Duration timeout) {
+		SuiteHttp management = new SuiteHttp(
+				"http://127.0.0.1:" + service("gateway").environment().get("GATEWAY_MANAGEMENT_PORT"));
+		SuiteHttp gateway = gateway();
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (true) {
+			Map<String, String> notClosed = new LinkedHashMap<>();
+			Matcher state = BREAKER_STATE.matcher(management.get("/actuator/prometheus").body());
+			while (state.find()) {
+				if (!state.group(2).equals("closed")) {
+					notClosed.put(state.group(1), state.group(2));
+				}
+			}
+			if (notClosed.isEmpty()) {
+				return;
+			}
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("The gateway's circuit breakers stay open after " + timeout + ": "
+						+ notClosed + " (a service the gateway cannot reach?)");
+			}
+			for (String breaker : notClosed.keySet()) {
+				gateway.send(BREAKER_PROBES.get(breaker).apply(gateway));
+			}
+			sleep(Duration.ofMillis(500));
+		}
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/**
