@@ -369,6 +369,7 @@
 					renderOlderButton();
 				}
 			})();
+			renderOlderButton();
 		}
 		return inbox.loading;
 	}
