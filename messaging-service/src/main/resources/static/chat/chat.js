@@ -1,11 +1,15 @@
 // Switchboard web chat: plain JavaScript, no build step. Talks to /api/users (REST) and
-// /ws/chat (WebSocket, SPEC §5) with URLs relative to this page, so it works both on the
+// /ws/chat (WebSocket) with URLs relative to this page, so it works both on the
 // messaging-service itself and through the gateway.
 'use strict';
 
 (() => {
 	const TOKEN_KEY = 'switchboard.chat.token';
 	const ROOMS_KEY = 'switchboard.chat.rooms';
+	// direct messages are read from the inbox by pages of this size, newest first
+	const INBOX_PAGE = 50;
+	// a 'before' greater than every message id: the newest page of the inbox
+	const LATEST = Number.MAX_SAFE_INTEGER;
 	const api = (path) => new URL('../api/' + path, location.href).toString();
 	const wsUrl = () => {
 		const url = new URL('../ws/chat', location.href);
@@ -29,7 +33,23 @@
 		online: new Set(),
 		nextRef: 1,
 		pendingJoins: new Map(), // ref -> room
+		inbox: newInbox(),
 	};
+
+	// What the page has read of the inbox: every received message with an id in
+	// [oldest, newest] is here, so older pages and catching up leave no gap.
+	function newInbox() {
+		return { oldest: null, newest: 0, complete: false, loading: null };
+	}
+
+	// ---- Views: one at a time -------------------------------------------------------------
+
+	function show(view) {
+		$('welcome-view').hidden = view !== 'welcome';
+		$('token-view').hidden = view !== 'token';
+		$('chat-view').hidden = view !== 'chat';
+		$('session').hidden = view !== 'chat';
+	}
 
 	// ---- Sign up / sign in ------------------------------------------------------------
 
@@ -49,9 +69,10 @@
 				return;
 			}
 			$('token-value').textContent = body.token;
-			$('token-box').hidden = false;
-			$('signup-form').hidden = true;
+			$('copy-button').textContent = 'Copy';
 			saveToken(body.token);
+			show('token');
+			$('continue-button').focus();
 		}
 		catch (error) {
 			showWelcomeError('The service cannot be reached: ' + error.message);
@@ -73,7 +94,11 @@
 		}
 	});
 
-	$('continue-button').addEventListener('click', () => start());
+	$('continue-button').addEventListener('click', () => {
+		// the token is shown once: it leaves the page when the user moves on
+		$('token-value').textContent = '';
+		start();
+	});
 
 	$('signin-form').addEventListener('submit', (event) => {
 		event.preventDefault();
@@ -91,21 +116,24 @@
 
 	function signOut(reason) {
 		state.wanted = false;
+		state.connected = false;
 		clearTimeout(state.reconnectTimer);
 		localStorage.removeItem(TOKEN_KEY);
 		state.token = null;
+		state.nickname = null;
+		state.userId = null;
 		if (state.socket) {
 			state.socket.close(1000, 'Signed out');
+			state.socket = null;
 		}
 		state.conversations.clear();
+		state.inbox = newInbox();
 		state.current = null;
 		$('messages').replaceChildren();
-		$('chat-view').hidden = true;
-		$('session').hidden = true;
-		$('welcome-view').hidden = false;
-		$('token-box').hidden = true;
-		$('signup-form').hidden = false;
+		$('me').textContent = '';
 		$('signin-token').value = '';
+		$('signup-nickname').value = '';
+		show('welcome');
 		showWelcomeError(reason);
 	}
 
@@ -114,9 +142,8 @@
 	}
 
 	function start() {
-		$('welcome-view').hidden = true;
-		$('chat-view').hidden = false;
-		$('session').hidden = false;
+		show('chat');
+		select(state.current);
 		state.wanted = true;
 		connect();
 	}
@@ -200,19 +227,14 @@
 			case 'history':
 				state.pendingJoins.delete(frame.ref);
 				conversation('#' + frame.room);
-				for (const message of frame.messages) {
-					addMessage(message, false);
-				}
+				addMessages(frame.messages, false);
 				if (!state.current) {
 					select('#' + frame.room);
 				}
 				renderSidebar();
-				if (state.current === '#' + frame.room) {
-					renderMessages();
-				}
 				break;
 			case 'message':
-				addMessage(frame, true);
+				addMessages([frame], true);
 				break;
 			case 'presence':
 				if (frame.joined) {
@@ -247,52 +269,127 @@
 		systemLine(frame.message, true);
 	}
 
+	function isMe(nickname) {
+		return nickname.toLowerCase() === (state.nickname || '').toLowerCase();
+	}
+
 	function keyOf(message) {
 		if (message.room) {
 			return '#' + message.room;
 		}
-		const other = message.from.toLowerCase() === (state.nickname || '').toLowerCase() ? message.to : message.from;
-		return '@' + other;
+		return '@' + (isMe(message.from) ? message.to : message.from);
 	}
 
-	function addMessage(message, live) {
-		const key = keyOf(message);
-		const conv = conversation(key);
-		if (conv.messages.has(message.id)) {
-			return;
+	// Store messages (from history, the inbox or live); each id once, whatever the order.
+	function addMessages(messages, live) {
+		const added = [];
+		for (const message of messages) {
+			const key = keyOf(message);
+			const conv = conversation(key);
+			if (conv.messages.has(message.id)) {
+				continue;
+			}
+			conv.messages.set(message.id, message);
+			if (live && key !== state.current && !isMe(message.from)) {
+				conv.unread++;
+			}
+			if (key === state.current) {
+				added.push(message);
+			}
 		}
-		conv.messages.set(message.id, message);
-		const mine = message.from.toLowerCase() === (state.nickname || '').toLowerCase();
-		if (live && key !== state.current && !mine) {
-			conv.unread++;
-		}
-		if (key === state.current) {
-			renderMessages();
+		if (added.length) {
+			insertLines(added);
 		}
 		renderSidebar();
 	}
 
+	// ---- Direct messages: the inbox, newest first, older on demand -----------------------
+
+	async function userId() {
+		if (!state.userId) {
+			const response = await fetch(api('users?nickname=' + encodeURIComponent(state.nickname)));
+			const users = await response.json();
+			state.userId = users.length ? users[0].id : null;
+		}
+		return state.userId;
+	}
+
+	async function inboxPage(query) {
+		const response = await fetch(api(`users/${state.userId}/messages?${query}`), {
+			headers: { Authorization: 'Bearer ' + state.token },
+		});
+		if (!response.ok) {
+			throw new Error(`inbox: ${response.status}`);
+		}
+		return response.json();
+	}
+
 	async function loadInbox() {
 		try {
-			if (!state.userId) {
-				const response = await fetch(api('users?nickname=' + encodeURIComponent(state.nickname)));
-				const users = await response.json();
-				state.userId = users.length ? users[0].id : null;
-			}
-			if (!state.userId) {
+			if (!await userId()) {
 				return;
 			}
-			const response = await fetch(api(`users/${state.userId}/messages?limit=1000`), {
-				headers: { Authorization: 'Bearer ' + state.token },
-			});
-			if (response.ok) {
-				for (const message of await response.json()) {
-					addMessage(message, false);
-				}
+			if (state.inbox.oldest === null) {
+				await loadOlderInbox();
+			}
+			else {
+				await catchUpInbox();
 			}
 		}
 		catch (error) {
 			// the inbox is a convenience: live messages still arrive
+		}
+	}
+
+	// The page before the oldest read (at first: the newest page), newest first.
+	function loadOlderInbox() {
+		const inbox = state.inbox;
+		if (inbox.complete) {
+			return Promise.resolve();
+		}
+		if (!inbox.loading) {
+			inbox.loading = (async () => {
+				try {
+					const page = await inboxPage(`before=${inbox.oldest ?? LATEST}&limit=${INBOX_PAGE}`);
+					if (inbox !== state.inbox) {
+						return; // signed out meanwhile
+					}
+					if (page.length) {
+						inbox.oldest = page[page.length - 1].id;
+						inbox.newest = Math.max(inbox.newest, page[0].id);
+					}
+					else if (inbox.oldest === null) {
+						inbox.oldest = LATEST;
+					}
+					inbox.complete = page.length < INBOX_PAGE;
+					addMessages(page, false);
+				}
+				finally {
+					inbox.loading = null;
+					renderOlderButton();
+				}
+			})();
+			renderOlderButton();
+		}
+		return inbox.loading;
+	}
+
+	// After a reconnection: what arrived since the newest read, oldest first.
+	async function catchUpInbox() {
+		const inbox = state.inbox;
+		const limit = 100;
+		for (let i = 0; i < 50; i++) {
+			const page = await inboxPage(`since=${inbox.newest}&limit=${limit}`);
+			if (inbox !== state.inbox) {
+				return;
+			}
+			if (page.length) {
+				inbox.newest = page[page.length - 1].id;
+			}
+			addMessages(page, true);
+			if (page.length < limit) {
+				return;
+			}
 		}
 	}
 
@@ -322,10 +419,26 @@
 		}
 	});
 
+	$('older-button').addEventListener('click', () => loadOlder());
+
+	$('message-pane').addEventListener('scroll', () => {
+		if ($('message-pane').scrollTop === 0 && !$('older-button').hidden) {
+			loadOlder();
+		}
+	});
+
+	// Joining again after a reconnection asks only for what was said since the last
+	// message the page has; a server that ignores 'since' answers the latest messages,
+	// which are stored once each all the same.
 	function join(room) {
 		const r = ref();
 		state.pendingJoins.set(r, room);
-		send({ type: 'join', room, ref: r });
+		const frame = { type: 'join', room, ref: r };
+		const conv = state.conversations.get('#' + room);
+		if (conv && conv.messages.size) {
+			frame.since = Math.max(...conv.messages.keys());
+		}
+		send(frame);
 	}
 
 	function saveRooms() {
@@ -346,6 +459,7 @@
 		if (key) {
 			conversation(key).unread = 0;
 		}
+		$('conversation-kind').textContent = !key ? '' : key.startsWith('@') ? 'Direct messages with' : 'Room';
 		$('conversation-title').textContent = key ? (key.startsWith('@') ? key.slice(1) : key)
 			: 'Pick a room or a person';
 		$('leave-button').hidden = !(key && key.startsWith('#'));
@@ -354,11 +468,32 @@
 		enableComposer();
 	}
 
+	// Older messages of the current conversation: for a DM, inbox pages until one holds
+	// a message of this conversation (or the inbox has no more).
+	async function loadOlder() {
+		const key = state.current;
+		if (!key || !key.startsWith('@')) {
+			return;
+		}
+		const conv = conversation(key);
+		const before = conv.messages.size;
+		try {
+			for (let i = 0; i < 20 && !state.inbox.complete && conv.messages.size === before; i++) {
+				await loadOlderInbox();
+			}
+		}
+		catch (error) {
+			systemLine('Older messages cannot be read now: ' + error.message, true);
+		}
+	}
+
 	function systemLine(text, error) {
 		const key = state.current;
 		if (key) {
-			conversation(key).system.push({ text, error, at: Date.now() });
-			renderMessages();
+			const line = { text, error, at: Date.now() };
+			conversation(key).system.push(line);
+			$('messages').append(systemLineElement(line));
+			scrollToEnd();
 		}
 		else {
 			showWelcomeError(text);
@@ -391,73 +526,148 @@
 	// ---- Rendering ----------------------------------------------------------------------
 
 	function renderSidebar() {
+		// the entries are rebuilt: the one that had the focus gets it back
+		const focused = document.activeElement && document.activeElement.closest('nav li button');
+		const focusedKey = focused ? focused.dataset.key : null;
 		const rooms = [...state.rooms].sort();
-		$('rooms').replaceChildren(...rooms.map((room) => item('#' + room, '#' + room, { room })));
+		$('rooms').replaceChildren(...rooms.map((room) => entry('#' + room, '#' + room, { room })));
 		const dms = [...state.conversations.keys()].filter((key) => key.startsWith('@')).sort();
-		$('dms').replaceChildren(...dms.map((key) => item(key, key.slice(1), { dm: key.slice(1) })));
+		$('dms').replaceChildren(...dms.map((key) => entry(key, key.slice(1), { dm: key.slice(1) })));
 		const online = [...state.online].sort((a, b) => a.localeCompare(b));
 		$('online').replaceChildren(...online.map((nick) => {
-			const li = document.createElement('li');
-			li.textContent = nick;
-			li.dataset.nick = nick;
-			li.title = nick.toLowerCase() === (state.nickname || '').toLowerCase() ? 'you' : 'Send a direct message';
-			li.addEventListener('click', () => {
-				conversation('@' + nick);
-				select('@' + nick);
-			});
+			const li = entry('@' + nick, nick, { nick }, 'online:');
+			li.firstChild.title = isMe(nick) ? 'you' : 'Send a direct message';
 			return li;
 		}));
+		if (focusedKey) {
+			const again = document.querySelector(`nav li button[data-key="${CSS.escape(focusedKey)}"]`);
+			if (again) {
+				again.focus();
+			}
+		}
 		const unread = [...state.conversations.values()].reduce((sum, conv) => sum + conv.unread, 0);
-		document.title = (unread ? `(${unread}) ` : '') + 'Switchboard chat';
+		const where = state.current ? (state.current.startsWith('@') ? state.current.slice(1) : state.current) : null;
+		document.title = (unread ? `(${unread}) ` : '') + (where ? where + ' · ' : '') + 'Switchboard chat';
 	}
 
-	function item(key, label, data) {
+	// A sidebar entry: a button that opens its conversation (Tab reaches it, Enter opens it).
+	function entry(key, label, data, prefix = '') {
 		const li = document.createElement('li');
-		Object.assign(li.dataset, data);
-		if (key === state.current) {
-			li.classList.add('current');
+		const button = document.createElement('button');
+		button.type = 'button';
+		Object.assign(button.dataset, data);
+		button.dataset.key = prefix + key;
+		if (key === state.current && !prefix) {
+			button.setAttribute('aria-current', 'true');
 		}
 		const name = document.createElement('span');
 		name.textContent = label;
-		li.append(name);
+		button.append(name);
 		const conv = state.conversations.get(key);
-		if (conv && conv.unread) {
+		if (conv && conv.unread && !prefix) {
 			const badge = document.createElement('span');
 			badge.className = 'unread';
 			badge.textContent = conv.unread;
-			li.append(badge);
+			badge.setAttribute('aria-label', `${conv.unread} unread`);
+			button.append(badge);
 		}
-		li.addEventListener('click', () => select(key));
+		button.addEventListener('click', () => {
+			conversation(key);
+			select(key);
+			if (!$('composer-input').disabled) {
+				$('composer-input').focus();
+			}
+		});
+		li.append(button);
 		return li;
 	}
 
+	function renderOlderButton() {
+		const key = state.current;
+		$('older-button').hidden = !(key && key.startsWith('@') && !state.inbox.complete);
+		$('older-button').disabled = !!state.inbox.loading;
+	}
+
+	// The whole conversation, when the user opens another one.
 	function renderMessages() {
 		const list = $('messages');
 		const conv = state.current ? state.conversations.get(state.current) : null;
+		list.setAttribute('aria-busy', 'true');
 		if (!conv) {
 			list.replaceChildren();
-			return;
 		}
-		const lines = [...conv.messages.values()].sort((a, b) => a.id - b.id).map(messageLine);
-		lines.push(...conv.system.map((line) => {
-			const li = document.createElement('li');
-			li.className = 'system' + (line.error ? ' error' : '');
-			li.textContent = line.text;
-			return li;
-		}));
-		list.replaceChildren(...lines);
-		list.scrollTop = list.scrollHeight;
+		else {
+			const lines = [...conv.messages.values()].sort((a, b) => a.id - b.id).map(messageLine);
+			lines.push(...conv.system.map(systemLineElement));
+			list.replaceChildren(...lines);
+		}
+		list.removeAttribute('aria-busy');
+		renderOlderButton();
+		scrollToEnd();
+	}
+
+	// New messages of the open conversation, each at its place by id: live ones at the
+	// end (and announced by the live region), older ones at the top without moving what
+	// the user reads.
+	function insertLines(messages) {
+		const pane = $('message-pane');
+		const list = $('messages');
+		const atEnd = pane.scrollHeight - pane.scrollTop - pane.clientHeight < 40;
+		const fromEnd = pane.scrollHeight - pane.scrollTop;
+		const rendered = [...list.querySelectorAll('li.message')];
+		const newest = rendered.length ? Number(rendered[rendered.length - 1].dataset.id) : -Infinity;
+		let older = false;
+		for (const message of [...messages].sort((a, b) => a.id - b.id)) {
+			const line = messageLine(message);
+			if (message.id > newest) {
+				const all = list.querySelectorAll('li.message');
+				let after = all.length ? all[all.length - 1] : null;
+				while (after && after.nextElementSibling && after.nextElementSibling.classList.contains('system')) {
+					after = after.nextElementSibling;
+				}
+				if (after) {
+					after.after(line);
+				}
+				else {
+					list.append(line);
+				}
+			}
+			else {
+				older = true;
+				const next = [...list.querySelectorAll('li.message')].find((li) => Number(li.dataset.id) > message.id);
+				list.insertBefore(line, next || null);
+			}
+		}
+		if (older && !atEnd) {
+			pane.scrollTop = pane.scrollHeight - fromEnd;
+		}
+		else if (atEnd) {
+			scrollToEnd();
+		}
+	}
+
+	function scrollToEnd() {
+		const pane = $('message-pane');
+		pane.scrollTop = pane.scrollHeight;
+	}
+
+	function systemLineElement(line) {
+		const li = document.createElement('li');
+		li.className = 'system' + (line.error ? ' error' : '');
+		li.textContent = line.text;
+		return li;
 	}
 
 	function messageLine(message) {
 		const li = document.createElement('li');
 		li.className = 'message';
 		li.dataset.id = message.id;
-		if (message.from.toLowerCase() === (state.nickname || '').toLowerCase()) {
+		if (isMe(message.from)) {
 			li.classList.add('mine');
 		}
-		const time = document.createElement('span');
+		const time = document.createElement('time');
 		time.className = 'time';
+		time.dateTime = message.sentAt;
 		time.textContent = new Date(message.sentAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 		const from = document.createElement('span');
 		from.className = 'from';
@@ -471,5 +681,8 @@
 
 	if (state.token) {
 		start();
+	}
+	else {
+		show('welcome');
 	}
 })();

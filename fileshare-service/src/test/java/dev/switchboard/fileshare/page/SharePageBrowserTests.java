@@ -6,8 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,6 +76,10 @@ class SharePageBrowserTests {
 		ThreadLocalRandom.current().nextBytes(content);
 		Path file = Files.write(this.files.resolve("rapport été 2024.pdf"), content);
 
+		// before an upload: neither progress, nor error, nor result
+		for (String id : List.of("progress", "error", "result")) {
+			assertThat(browser.findElement(By.id(id)).isDisplayed()).as(id).isFalse();
+		}
 		browser.findElement(By.id("file-input")).sendKeys(file.toString());
 		waitUntil(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#file-list li"), 1));
 		WebElement maxDownloads = browser.findElement(By.id("max-downloads"));
@@ -90,6 +97,8 @@ class SharePageBrowserTests {
 			.until(() -> ((Number) browser.executeScript("return document.getElementById('qr-code').naturalWidth"))
 				.intValue() > 0);
 
+		HeadlessChromium.screenshot(browser, "share-page-link");
+
 		browser.findElement(By.id("page-link")).click();
 		waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("details")));
 		String token = url.substring(url.lastIndexOf('/') + 1);
@@ -98,6 +107,8 @@ class SharePageBrowserTests {
 		assertThat(browser.findElement(By.id("share-size")).getText()).isEqualTo("293 KiB");
 		assertThat(browser.findElement(By.id("downloads-left")).getText()).isEqualTo("2 downloads left");
 
+		HeadlessChromium.screenshot(browser, "share-download-page");
+
 		browser.findElement(By.id("download-button")).click();
 		Path downloaded = downloads.resolve("rapport été 2024.pdf");
 		await().atMost(Duration.ofSeconds(20))
@@ -105,6 +116,31 @@ class SharePageBrowserTests {
 		assertThat(Files.readAllBytes(downloaded)).isEqualTo(content);
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> browser.findElement(By.id("downloads-left")).getText().equals("1 download left"));
+	}
+
+	@Test
+	void shouldFollowTheSystemColourScheme() {
+		try {
+			HeadlessChromium.emulateColorScheme(browser, "light");
+			assertThat(luminance(cssValue("body", "background-color"))).isGreaterThan(0.9);
+			assertThat(luminance(cssValue("h1", "color"))).isLessThan(0.1);
+
+			HeadlessChromium.emulateColorScheme(browser, "dark");
+			assertThat(luminance(cssValue("body", "background-color"))).isLessThan(0.05);
+			assertThat(luminance(cssValue("h1", "color"))).isGreaterThan(0.9);
+			assertThat(luminance(cssValue("#drop-zone", "background-color"))).isLessThan(0.05);
+			// the landing page's accent
+			assertThat(cssValue("#share-button", "background-color")).matches("rgba?\\(47, 111, 223(, 1)?\\)");
+			HeadlessChromium.screenshot(browser, "share-page-dark");
+
+			browser.get("http://127.0.0.1:" + this.port + "/share/d/AAAAAAAAAAAAAAAAAAAAAA");
+			waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+			assertThat(luminance(cssValue("body", "background-color"))).isLessThan(0.05);
+			assertThat(luminance(cssValue("#error", "color"))).isGreaterThan(0.3);
+		}
+		finally {
+			HeadlessChromium.emulateColorScheme(browser, "light");
+		}
 	}
 
 	@Test
@@ -163,6 +199,22 @@ class SharePageBrowserTests {
 
 		waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
 		assertThat(browser.findElement(By.id("error")).getText()).startsWith("No share has this link");
+	}
+
+	private static String cssValue(String selector, String property) {
+		return browser.findElement(By.cssSelector(selector)).getCssValue(property);
+	}
+
+	/** The relative luminance (0 black, 1 white) of a computed {@code rgb()} colour. */
+	private static double luminance(String color) {
+		Matcher rgb = Pattern.compile("rgba?\\((\\d+), (\\d+), (\\d+)").matcher(color);
+		assertThat(rgb.find()).as(color).isTrue();
+		double[] channels = new double[3];
+		for (int i = 0; i < 3; i++) {
+			double value = Integer.parseInt(rgb.group(i + 1)) / 255.0;
+			channels[i] = (value <= 0.04045) ? value / 12.92 : Math.pow((value + 0.055) / 1.055, 2.4);
+		}
+		return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2];
 	}
 
 	private static void waitUntil(org.openqa.selenium.support.ui.ExpectedCondition<?> condition) {

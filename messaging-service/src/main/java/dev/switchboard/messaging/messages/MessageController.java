@@ -57,18 +57,26 @@ class MessageController {
 
 	@GetMapping
 	@Operation(summary = "Read your inbox",
-			description = "The direct messages you received, oldest first: the first 'limit' messages after "
-					+ "'since'. To read on, pass the id of the last message you got as 'since'. "
+			description = "The direct messages you received. Without 'before': oldest first, the first 'limit' "
+					+ "messages after 'since'; to read on, pass the id of the last message you got as 'since'. "
+					+ "With 'before': newest first, the latest 'limit' messages before that id (and after "
+					+ "'since'); a 'before' greater than every id (e.g. 9007199254740991) gives the newest "
+					+ "messages, and the id of the last message you got as 'before' reads further back. "
 					+ "Needs your own token.")
-	@ApiResponse(responseCode = "200", description = "The messages, oldest first")
+	@ApiResponse(responseCode = "200", description = "The messages, oldest first (newest first with 'before')")
 	@ApiResponse(responseCode = "400", description = "Invalid 'limit': must be less than or equal to 1000.")
 	@ApiResponse(responseCode = "401", description = "This operation needs a bearer token.")
 	@ApiResponse(responseCode = "403", description = "This token belongs to another user.")
 	List<MessageView> inbox(@Parameter(description = "Your user id", example = "2") @PathVariable @Min(1) long id,
 			@Parameter(description = "Only messages with a greater id",
 					example = "0") @RequestParam(defaultValue = "0") @Min(0) long since,
+			@Parameter(description = "Only messages with a smaller id, newest first",
+					example = "9007199254740991") @RequestParam(required = false) @Min(1) Long before,
 			@Parameter(description = "How many messages at most (1 to 1000)",
 					example = "100") @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+		if (before != null) {
+			return this.messages.inboxBefore(id, since, before, limit);
+		}
 		return this.messages.inbox(id, since, limit);
 	}
 

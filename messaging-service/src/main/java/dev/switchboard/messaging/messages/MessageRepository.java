@@ -17,6 +17,11 @@ interface MessageRepository extends Repository<Message, Long> {
 	@Transactional(readOnly = true)
 	List<Message> findByRecipientIdAndIdGreaterThanOrderByIdAsc(long recipientId, long id, Limit limit);
 
+	/** A user's inbox between two message ids (both excluded), newest first. */
+	@Transactional(readOnly = true)
+	List<Message> findByRecipientIdAndIdGreaterThanAndIdLessThanOrderByIdDesc(long recipientId, long since, long before,
+			Limit limit);
+
 	/** A room's latest messages, newest first. */
 	@Transactional(readOnly = true)
 	List<Message> findByRoomOrderByIdDesc(String room, Limit limit);

@@ -101,6 +101,23 @@ public class MessageService {
 			.toList();
 	}
 
+	/**
+	 * Return the latest direct messages a user received before a message id: read on
+	 * backwards with the id of the last (oldest) message returned.
+	 * @param userId the user's id
+	 * @param since only messages with a greater id
+	 * @param before only messages with a smaller id
+	 * @param limit how many at most
+	 * @return the messages, newest first
+	 */
+	public List<MessageView> inboxBefore(long userId, long since, long before, int limit) {
+		return this.messages
+			.findByRecipientIdAndIdGreaterThanAndIdLessThanOrderByIdDesc(userId, since, before, Limit.of(limit))
+			.stream()
+			.map(MessageView::of)
+			.toList();
+	}
+
 	private static Instant now() {
 		return Instant.now().truncatedTo(ChronoUnit.MILLIS);
 	}

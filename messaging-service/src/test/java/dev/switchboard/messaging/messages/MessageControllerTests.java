@@ -25,8 +25,11 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.never;
 
 /**
  * Tests for {@link MessageController}, with the real bearer-token security and alice (id
@@ -111,6 +114,38 @@ class MessageControllerTests {
 				.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
 		}
 		assertThat(inbox("/api/users/1/messages?limit=1000")).hasStatusOk();
+	}
+
+	@Test
+	void shouldReadTheLatestMessagesBeforeAnIdNewestFirst() {
+		given(this.messages.inboxBefore(1, 0, 9, 2))
+			.willReturn(List.of(new MessageView(8, "bob", "alice", "eight", SENT_AT, 2L, 1L),
+					new MessageView(6, "bob", "alice", "six", SENT_AT, 2L, 1L)));
+		assertThat(inbox("/api/users/1/messages?before=9&limit=2")).hasStatusOk()
+			.bodyJson()
+			.isLenientlyEqualTo("[{\"id\":8,\"text\":\"eight\"},{\"id\":6,\"text\":\"six\"}]");
+		then(this.messages).should(never()).inbox(anyLong(), anyLong(), anyInt());
+	}
+
+	@Test
+	void shouldReadBetweenSinceAndBeforeWithTheDefaultLimit() {
+		given(this.messages.inboxBefore(1, 3, 9007199254740991L, 100)).willReturn(List.of());
+		assertThat(inbox("/api/users/1/messages?since=3&before=9007199254740991")).hasStatusOk()
+			.bodyJson()
+			.isStrictlyEqualTo("[]");
+	}
+
+	@Test
+	void shouldAnswer400WhenBeforeIsNotAPositiveId() {
+		for (String query : List.of("before=0", "before=-4", "before=latest", "before=1.5",
+				"before=99999999999999999999")) {
+			MvcTestResult result = inbox("/api/users/1/messages?" + query);
+			assertThat(result).as(query)
+				.hasStatus(HttpStatus.BAD_REQUEST)
+				.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+			assertThat(result).bodyJson().extractingPath("$.detail").asString().contains("before");
+		}
+		then(this.messages).shouldHaveNoInteractions();
 	}
 
 	private MvcTestResult send(String path, String body) {

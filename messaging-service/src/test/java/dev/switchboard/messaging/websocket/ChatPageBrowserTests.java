@@ -1,17 +1,25 @@
 package dev.switchboard.messaging.websocket;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import dev.switchboard.messaging.MessagingIntegrationTest;
+import dev.switchboard.messaging.chat.ChatIdentity;
+import dev.switchboard.messaging.messages.MessageService;
 import dev.switchboard.test.browser.HeadlessChromium;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -21,42 +29,93 @@ import org.springframework.web.socket.CloseStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests of the web chat page in real headless Chromium: two people sign up, chat in a
- * room and in direct messages, and a dropped connection comes back by itself.
+ * Tests of the web chat page in real headless Chromium: what a person sees at each step
+ * (one view at a time), chatting in a room and in direct messages, reconnection, the
+ * keyboard, the dark theme, and long conversations read newest first. Screenshots land in
+ * {@code target/screenshots}.
  */
 class ChatPageBrowserTests extends MessagingIntegrationTest {
+
+	/** The page reads the inbox by pages of this size (chat.js). */
+	private static final int INBOX_PAGE = 50;
+
+	/** A join answers this many of a room's latest messages. */
+	private static final int ROOM_HISTORY = 50;
+
+	private static final By SIGNUP_CARD = By.id("signup-card");
+
+	private static final By SIGNIN_CARD = By.id("signin-card");
+
+	private static final By TOKEN = By.id("token-value");
+
+	private static final By CONTINUE = By.id("continue-button");
+
+	private static final By CHAT = By.id("chat-view");
+
+	private static final By SESSION = By.id("session");
 
 	@Autowired
 	private ChatWebSocketHandler handler;
 
+	@Autowired
+	private MessageService messages;
+
 	@Test
-	void shouldLetTwoPeopleSignUpChatAndReconnect() {
+	void shouldLetTwoPeopleSignUpChatAndReconnectShowingOneViewAtATime() {
 		ChromeDriver aliceBrowser = HeadlessChromium.start();
 		ChromeDriver bobBrowser = HeadlessChromium.start();
 		try {
 			String alice = uniqueNickname("alice");
 			String bob = uniqueNickname("bob");
-			String aliceToken = signUp(aliceBrowser, alice);
-			signUp(bobBrowser, bob);
+
+			// signed out: the sign-up and sign-in cards only
+			aliceBrowser.get(chatPage());
+			assertDisplayed(aliceBrowser, SIGNUP_CARD, SIGNIN_CARD);
+			assertNotDisplayed(aliceBrowser, TOKEN, CONTINUE, CHAT, SESSION);
+			HeadlessChromium.screenshot(aliceBrowser, "chat-signed-out");
+
+			// the new token: the token and "Continue" only
+			aliceBrowser.findElement(By.id("signup-nickname")).sendKeys(alice);
+			aliceBrowser.findElement(By.id("signup-button")).click();
+			String aliceToken = waitUntil(aliceBrowser, ExpectedConditions.visibilityOfElementLocated(TOKEN)).getText();
 			assertThat(aliceToken).hasSize(43);
+			assertDisplayed(aliceBrowser, TOKEN, CONTINUE);
+			assertNotDisplayed(aliceBrowser, SIGNUP_CARD, SIGNIN_CARD, CHAT, SESSION);
+			HeadlessChromium.screenshot(aliceBrowser, "chat-token-shown");
+
+			// signed in: the chat only, the header naming the user
+			aliceBrowser.findElement(CONTINUE).click();
+			waitUntil(aliceBrowser, ExpectedConditions.textToBe(By.id("connection-status"), "online"));
+			assertDisplayed(aliceBrowser, CHAT, SESSION);
+			assertNotDisplayed(aliceBrowser, SIGNUP_CARD, SIGNIN_CARD, TOKEN, CONTINUE);
+			assertThat(aliceBrowser.findElement(By.id("me")).getText()).isEqualTo(alice);
+			assertThat(aliceBrowser.findElement(TOKEN).getDomProperty("textContent")).isEmpty();
+
+			signUp(bobBrowser, bob);
 			for (WebDriver browser : List.of(aliceBrowser, bobBrowser)) {
 				waitUntil(browser, ExpectedConditions.textToBe(By.id("conversation-title"), "#general"));
+				assertThat(browser.findElement(By.id("conversation-kind")).getText()).isEqualTo("Room");
 			}
 
 			say(aliceBrowser, "Hello from Alice");
 			waitForMessage(bobBrowser, "Hello from Alice");
+			say(bobBrowser, "Hi Alice, welcome to #general");
+			waitForMessage(aliceBrowser, "Hi Alice, welcome to #general");
+			HeadlessChromium.screenshot(aliceBrowser, "chat-in-a-room");
 
 			waitUntil(bobBrowser, ExpectedConditions.elementToBeClickable(onlineEntry(alice))).click();
 			waitUntil(bobBrowser, ExpectedConditions.textToBe(By.id("conversation-title"), alice));
 			say(bobBrowser, "psst, Alice");
-			WebElement unread = waitUntil(aliceBrowser, ExpectedConditions
-				.visibilityOfElementLocated(By.cssSelector("#dms li[data-dm='" + bob + "'] .unread")));
+			WebElement unread = waitUntil(aliceBrowser,
+					ExpectedConditions.visibilityOfElementLocated(By.cssSelector(dmEntry(bob) + " .unread")));
 			assertThat(unread.getText()).isEqualTo("1");
-			aliceBrowser.findElement(By.cssSelector("#dms li[data-dm='" + bob + "']")).click();
+			aliceBrowser.findElement(By.cssSelector(dmEntry(bob))).click();
 			waitForMessage(aliceBrowser, "psst, Alice");
+			assertThat(aliceBrowser.findElement(By.id("conversation-kind")).getText())
+				.isEqualTo("Direct messages with");
 
 			// the server drops alice's socket: the page reconnects and joins #general
-			// again
+			// again, asking for what was said since the last message it has
 			Set<String> before = connectionsOf(alice);
 			this.handler.connections()
 				.stream()
@@ -64,18 +123,28 @@ class ChatPageBrowserTests extends MessagingIntegrationTest {
 				.forEach((connection) -> connection.close(CloseStatus.SERVICE_RESTARTED));
 			waitUntil(aliceBrowser, (driver) -> !connectionsOf(alice).isEmpty()
 					&& connectionsOf(alice).stream().noneMatch(before::contains));
-			aliceBrowser.findElement(By.cssSelector("#rooms li[data-room='general']")).click();
+			aliceBrowser.findElement(roomEntry("general")).click();
 			waitUntil(aliceBrowser, ExpectedConditions.textToBe(By.id("connection-status"), "online"));
-			bobBrowser.findElement(By.cssSelector("#rooms li[data-room='general']")).click();
+			bobBrowser.findElement(roomEntry("general")).click();
 			say(bobBrowser, "Welcome back");
 			waitForMessage(aliceBrowser, "Welcome back");
+			// #general as alice's page has it: each message once, in order, nothing lost
+			assertThat(shownTexts(aliceBrowser)).containsSubsequence("Hello from Alice",
+					"Hi Alice, welcome to #general", "Welcome back");
+			assertThat(shownIds(aliceBrowser)).doesNotHaveDuplicates().isSorted();
 
-			// signing out and in again with the token shown at sign-up
+			// signing out: the cards again, nothing of the chat
 			aliceBrowser.findElement(By.id("signout-button")).click();
+			assertDisplayed(aliceBrowser, SIGNUP_CARD, SIGNIN_CARD);
+			assertNotDisplayed(aliceBrowser, TOKEN, CONTINUE, CHAT, SESSION);
+
+			// and in again with the token shown at sign-up
 			aliceBrowser.findElement(By.id("signin-token")).sendKeys(aliceToken);
 			aliceBrowser.findElement(By.id("signin-button")).click();
 			waitUntil(aliceBrowser, ExpectedConditions.textToBe(By.id("me"), alice));
 			waitUntil(aliceBrowser, ExpectedConditions.textToBe(By.id("connection-status"), "online"));
+			assertDisplayed(aliceBrowser, CHAT, SESSION);
+			assertNotDisplayed(aliceBrowser, SIGNUP_CARD, SIGNIN_CARD, TOKEN, CONTINUE);
 		}
 		finally {
 			aliceBrowser.quit();
@@ -83,16 +152,187 @@ class ChatPageBrowserTests extends MessagingIntegrationTest {
 		}
 	}
 
-	private String signUp(WebDriver browser, String nickname) {
-		browser.get("http://127.0.0.1:" + this.port + "/chat/");
+	@Test
+	void shouldOpenADirectConversationAndSendWithTheKeyboardOnly() {
+		Registered alice = register("alice");
+		Registered bob = register("bob");
+		ChromeDriver aliceBrowser = HeadlessChromium.start();
+		ChromeDriver bobBrowser = HeadlessChromium.start();
+		try {
+			signIn(bobBrowser, bob);
+			signIn(aliceBrowser, alice);
+			waitUntil(aliceBrowser, ExpectedConditions.presenceOfElementLocated(onlineEntry(bob.nickname())));
+			assertThat(aliceBrowser.findElement(By.id("messages")).getDomAttribute("aria-live")).isEqualTo("polite");
+
+			// Tab until bob's entry in the online list has the focus, then Enter
+			aliceBrowser.executeScript("document.activeElement.blur()");
+			boolean reached = false;
+			for (int i = 0; i < 40 && !reached; i++) {
+				new Actions(aliceBrowser).sendKeys(Keys.TAB).perform();
+				reached = bob.nickname()
+					.equals(aliceBrowser.executeScript(
+							"return document.activeElement.closest('#online') && document.activeElement.dataset.nick"));
+			}
+			assertThat(reached).as("Tab reaches bob's entry in the online list").isTrue();
+			new Actions(aliceBrowser).sendKeys(Keys.ENTER).perform();
+
+			waitUntil(aliceBrowser, ExpectedConditions.textToBe(By.id("conversation-title"), bob.nickname()));
+			assertThat(aliceBrowser.findElement(By.id("conversation-heading")).getText())
+				.isEqualTo("Direct messages with " + bob.nickname());
+			assertThat(aliceBrowser.switchTo().activeElement().getDomAttribute("id")).isEqualTo("composer-input");
+			new Actions(aliceBrowser).sendKeys("typed, never clicked").sendKeys(Keys.ENTER).perform();
+
+			waitForMessage(aliceBrowser, "typed, never clicked");
+			waitUntil(bobBrowser, ExpectedConditions.elementToBeClickable(By.cssSelector(dmEntry(alice.nickname()))))
+				.click();
+			waitForMessage(bobBrowser, "typed, never clicked");
+			assertThat(
+					aliceBrowser.findElement(By.cssSelector(dmEntry(bob.nickname()))).getDomAttribute("aria-current"))
+				.isEqualTo("true");
+		}
+		finally {
+			aliceBrowser.quit();
+			bobBrowser.quit();
+		}
+	}
+
+	@Test
+	void shouldFollowTheSystemColourScheme() {
+		Registered alice = register("alice");
+		ChromeDriver browser = HeadlessChromium.start();
+		try {
+			HeadlessChromium.emulateColorScheme(browser, "light");
+			browser.get(chatPage());
+			assertThat(luminance(cssValue(browser, "body", "background-color"))).isGreaterThan(0.9);
+			assertThat(luminance(cssValue(browser, "body", "color"))).isLessThan(0.1);
+
+			HeadlessChromium.emulateColorScheme(browser, "dark");
+			assertThat(luminance(cssValue(browser, "body", "background-color"))).isLessThan(0.05);
+			assertThat(luminance(cssValue(browser, "body", "color"))).isGreaterThan(0.9);
+			// the landing page's accent, in both schemes
+			assertThat(cssValue(browser, "#signup-button", "background-color"))
+				.matches("rgba?\\(47, 111, 223(, 1)?\\)");
+			HeadlessChromium.screenshot(browser, "chat-dark-signed-out");
+
+			signIn(browser, alice);
+			waitUntil(browser, ExpectedConditions.textToBe(By.id("conversation-title"), "#general"));
+			say(browser, "Dark, and still readable");
+			waitForMessage(browser, "Dark, and still readable");
+			assertThat(luminance(cssValue(browser, "#messages li.message .text", "color"))).isGreaterThan(0.9);
+			assertThat(luminance(cssValue(browser, "#composer-input", "background-color"))).isLessThan(0.05);
+			HeadlessChromium.screenshot(browser, "chat-dark-theme");
+		}
+		finally {
+			browser.quit();
+		}
+	}
+
+	@Test
+	void shouldShowTheNewestMessagesFirstAndLoadOlderOnesWithoutGapOrDuplicate() {
+		Registered alice = register("alice");
+		Registered bob = register("bob");
+		Registered carol = register("carol");
+		ChatIdentity aliceId = new ChatIdentity(alice.id(), alice.nickname());
+		ChatIdentity bobId = new ChatIdentity(bob.id(), bob.nickname());
+		ChatIdentity carolId = new ChatIdentity(carol.id(), carol.nickname());
+		List<String> inbox = new ArrayList<>();
+		for (int i = 1; i <= 2 * INBOX_PAGE + 20; i++) {
+			inbox.add("bob " + i);
+			this.messages.storeDirectMessage(bobId, aliceId, "bob " + i);
+			if (i % 10 == 0) {
+				// another conversation in between, on the same inbox pages
+				inbox.add("carol " + i);
+				this.messages.storeDirectMessage(carolId, aliceId, "carol " + i);
+			}
+		}
+		List<String> fromBob = inbox.stream().filter((text) -> text.startsWith("bob ")).toList();
+		// bob's messages among the newest page of the inbox
+		List<String> newestFromBob = inbox.subList(inbox.size() - INBOX_PAGE, inbox.size())
+			.stream()
+			.filter((text) -> text.startsWith("bob "))
+			.toList();
+		String room = "long" + alice.id();
+		List<String> inRoom = new ArrayList<>();
+		for (int i = 1; i <= ROOM_HISTORY + 10; i++) {
+			inRoom.add("room " + i);
+			this.messages.storeRoomMessage(carolId, room, "room " + i);
+		}
+
+		ChromeDriver browser = HeadlessChromium.start();
+		try {
+			signIn(browser, alice);
+			waitUntil(browser, ExpectedConditions.elementToBeClickable(By.cssSelector(dmEntry(bob.nickname()))))
+				.click();
+			waitUntil(browser, (driver) -> shownTexts(driver).size() == newestFromBob.size());
+			assertThat(newestFromBob).hasSizeGreaterThan(INBOX_PAGE * 8 / 10);
+			assertThat(shownTexts(browser)).containsExactlyElementsOf(newestFromBob);
+			assertThat(isScrolledToTheEnd(browser)).isTrue();
+
+			By older = By.id("older-button");
+			int clicks = 0;
+			while (browser.findElement(older).isDisplayed() && clicks++ < 10) {
+				int shown = shownTexts(browser).size();
+				browser.findElement(older).click();
+				waitUntil(browser,
+						(driver) -> shownTexts(driver).size() > shown || !driver.findElement(older).isDisplayed());
+				List<String> texts = shownTexts(browser);
+				// always the latest messages, contiguous: no gap, no duplicate
+				assertThat(texts)
+					.containsExactlyElementsOf(fromBob.subList(fromBob.size() - texts.size(), fromBob.size()));
+			}
+			assertThat(shownTexts(browser)).containsExactlyElementsOf(fromBob);
+			assertThat(browser.findElement(older).isDisplayed()).isFalse();
+
+			browser.findElement(By.cssSelector(dmEntry(carol.nickname()))).click();
+			waitUntil(browser, ExpectedConditions.textToBe(By.id("conversation-title"), carol.nickname()));
+			assertThat(shownTexts(browser)).hasSize((2 * INBOX_PAGE + 20) / 10)
+				.allMatch((text) -> text.startsWith("carol "));
+
+			// a room shows its latest messages, oldest of them first
+			browser.findElement(By.id("room-input")).sendKeys(room);
+			browser.findElement(By.id("join-button")).click();
+			waitUntil(browser, ExpectedConditions.textToBe(By.id("conversation-title"), "#" + room));
+			waitUntil(browser, (driver) -> shownTexts(driver).size() == ROOM_HISTORY);
+			assertThat(shownTexts(browser))
+				.containsExactlyElementsOf(inRoom.subList(inRoom.size() - ROOM_HISTORY, inRoom.size()));
+		}
+		finally {
+			browser.quit();
+		}
+	}
+
+	private String chatPage() {
+		return "http://127.0.0.1:" + this.port + "/chat/";
+	}
+
+	private void signUp(WebDriver browser, String nickname) {
+		browser.get(chatPage());
 		browser.findElement(By.id("signup-nickname")).sendKeys(nickname);
 		browser.findElement(By.id("signup-button")).click();
-		WebElement token = waitUntil(browser, ExpectedConditions.visibilityOfElementLocated(By.id("token-value")));
-		String value = token.getText();
-		browser.findElement(By.id("continue-button")).click();
+		waitUntil(browser, ExpectedConditions.visibilityOfElementLocated(TOKEN));
+		browser.findElement(CONTINUE).click();
 		waitUntil(browser, ExpectedConditions.textToBe(By.id("connection-status"), "online"));
 		assertThat(browser.findElement(By.id("me")).getText()).isEqualTo(nickname);
-		return value;
+	}
+
+	private void signIn(WebDriver browser, Registered user) {
+		browser.get(chatPage());
+		browser.findElement(By.id("signin-token")).sendKeys(user.token());
+		browser.findElement(By.id("signin-button")).click();
+		waitUntil(browser, ExpectedConditions.textToBe(By.id("connection-status"), "online"));
+		assertThat(browser.findElement(By.id("me")).getText()).isEqualTo(user.nickname());
+	}
+
+	private static void assertDisplayed(WebDriver browser, By... elements) {
+		for (By element : elements) {
+			assertThat(browser.findElement(element).isDisplayed()).as("%s is displayed", element).isTrue();
+		}
+	}
+
+	private static void assertNotDisplayed(WebDriver browser, By... elements) {
+		for (By element : elements) {
+			assertThat(browser.findElement(element).isDisplayed()).as("%s is not displayed", element).isFalse();
+		}
 	}
 
 	private static void say(WebDriver browser, String text) {
@@ -102,14 +342,52 @@ class ChatPageBrowserTests extends MessagingIntegrationTest {
 	}
 
 	private static void waitForMessage(WebDriver browser, String text) {
-		waitUntil(browser,
-				(driver) -> driver.findElements(By.cssSelector("#messages li.message .text"))
-					.stream()
-					.anyMatch((element) -> element.getText().equals(text)));
+		waitUntil(browser, (driver) -> shownTexts(driver).contains(text));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<String> shownTexts(WebDriver browser) {
+		return (List<String>) ((ChromeDriver) browser).executeScript(
+				"return [...document.querySelectorAll('#messages li.message .text')].map((e) => e.textContent)");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Long> shownIds(WebDriver browser) {
+		return (List<Long>) ((ChromeDriver) browser).executeScript(
+				"return [...document.querySelectorAll('#messages li.message')].map((e) => Number(e.dataset.id))");
+	}
+
+	private static boolean isScrolledToTheEnd(ChromeDriver browser) {
+		return (Boolean) browser.executeScript("const pane = document.getElementById('message-pane');"
+				+ "return pane.scrollHeight - pane.scrollTop - pane.clientHeight < 2");
 	}
 
 	private static By onlineEntry(String nickname) {
-		return By.cssSelector("#online li[data-nick='" + nickname + "']");
+		return By.cssSelector("#online button[data-nick='" + nickname + "']");
+	}
+
+	private static By roomEntry(String room) {
+		return By.cssSelector("#rooms button[data-room='" + room + "']");
+	}
+
+	private static String dmEntry(String nickname) {
+		return "#dms button[data-dm='" + nickname + "']";
+	}
+
+	private static String cssValue(WebDriver browser, String selector, String property) {
+		return browser.findElement(By.cssSelector(selector)).getCssValue(property);
+	}
+
+	/** The relative luminance (0 black, 1 white) of a computed {@code rgb()} colour. */
+	private static double luminance(String color) {
+		Matcher rgb = Pattern.compile("rgba?\\((\\d+), (\\d+), (\\d+)").matcher(color);
+		assertThat(rgb.find()).as(color).isTrue();
+		double[] channels = new double[3];
+		for (int i = 0; i < 3; i++) {
+			double value = Integer.parseInt(rgb.group(i + 1)) / 255.0;
+			channels[i] = (value <= 0.04045) ? value / 12.92 : Math.pow((value + 0.055) / 1.055, 2.4);
+		}
+		return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2];
 	}
 
 	private Set<String> connectionsOf(String nickname) {
@@ -120,7 +398,7 @@ class ChatPageBrowserTests extends MessagingIntegrationTest {
 			.collect(Collectors.toSet());
 	}
 
-	private static <T> T waitUntil(WebDriver browser, java.util.function.Function<? super WebDriver, T> condition) {
+	private static <T> T waitUntil(WebDriver browser, Function<? super WebDriver, T> condition) {
 		return new WebDriverWait(browser, Duration.ofSeconds(20)).until(condition);
 	}
 

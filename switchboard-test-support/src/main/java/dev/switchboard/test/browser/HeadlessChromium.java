@@ -6,7 +6,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -52,6 +56,36 @@ public final class HeadlessChromium {
 		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
 		driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
 		return driver;
+	}
+
+	/**
+	 * Save what the browser shows as {@code target/screenshots/<name>.png} of the module
+	 * under test, for a reviewer to look at.
+	 * @param driver the browser
+	 * @param name the file name, without extension
+	 * @return the file written
+	 */
+	public static Path screenshot(TakesScreenshot driver, String name) {
+		try {
+			Path directory = Files.createDirectories(Path.of("target", "screenshots"));
+			Path file = directory.resolve(name + ".png");
+			Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+			return file.toAbsolutePath();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Make the pages see the system's colour scheme as {@code light} or {@code dark}
+	 * ({@code prefers-color-scheme}), through Chromium's emulation.
+	 * @param driver the browser
+	 * @param scheme {@code light} or {@code dark}
+	 */
+	public static void emulateColorScheme(ChromeDriver driver, String scheme) {
+		driver.executeCdpCommand("Emulation.setEmulatedMedia",
+				Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
 	}
 
 	private static void require(String path, String debianPackage) {
