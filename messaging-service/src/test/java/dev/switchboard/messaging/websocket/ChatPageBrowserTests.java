@@ -16,6 +16,7 @@ import dev.switchboard.test.browser.HeadlessChromium;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -103,13 +104,13 @@ class ChatPageBrowserTests extends MessagingIntegrationTest {
 			waitForMessage(aliceBrowser, "Hi Alice, welcome to #general");
 			HeadlessChromium.screenshot(aliceBrowser, "chat-in-a-room");
 
-			waitUntil(bobBrowser, ExpectedConditions.elementToBeClickable(onlineEntry(alice))).click();
+			click(bobBrowser, onlineEntry(alice));
 			waitUntil(bobBrowser, ExpectedConditions.textToBe(By.id("conversation-title"), alice));
 			say(bobBrowser, "psst, Alice");
-			WebElement unread = waitUntil(aliceBrowser,
-					ExpectedConditions.visibilityOfElementLocated(By.cssSelector(dmEntry(bob) + " .unread")));
-			assertThat(unread.getText()).isEqualTo("1");
-			aliceBrowser.findElement(By.cssSelector(dmEntry(bob))).click();
+			// the sidebar is drawn again on every presence change: wait for the text, not
+			// an element
+			waitUntil(aliceBrowser, ExpectedConditions.textToBe(By.cssSelector(dmEntry(bob) + " .unread"), "1"));
+			click(aliceBrowser, By.cssSelector(dmEntry(bob)));
 			waitForMessage(aliceBrowser, "psst, Alice");
 			assertThat(aliceBrowser.findElement(By.id("conversation-kind")).getText())
 				.isEqualTo("Direct messages with");
@@ -123,9 +124,9 @@ class ChatPageBrowserTests extends MessagingIntegrationTest {
 				.forEach((connection) -> connection.close(CloseStatus.SERVICE_RESTARTED));
 			waitUntil(aliceBrowser, (driver) -> !connectionsOf(alice).isEmpty()
 					&& connectionsOf(alice).stream().noneMatch(before::contains));
-			aliceBrowser.findElement(roomEntry("general")).click();
+			click(aliceBrowser, roomEntry("general"));
 			waitUntil(aliceBrowser, ExpectedConditions.textToBe(By.id("connection-status"), "online"));
-			bobBrowser.findElement(roomEntry("general")).click();
+			click(bobBrowser, roomEntry("general"));
 			say(bobBrowser, "Welcome back");
 			waitForMessage(aliceBrowser, "Welcome back");
 			// #general as alice's page has it: each message once, in order, nothing lost
@@ -183,12 +184,10 @@ class ChatPageBrowserTests extends MessagingIntegrationTest {
 			new Actions(aliceBrowser).sendKeys("typed, never clicked").sendKeys(Keys.ENTER).perform();
 
 			waitForMessage(aliceBrowser, "typed, never clicked");
-			waitUntil(bobBrowser, ExpectedConditions.elementToBeClickable(By.cssSelector(dmEntry(alice.nickname()))))
-				.click();
+			click(bobBrowser, By.cssSelector(dmEntry(alice.nickname())));
 			waitForMessage(bobBrowser, "typed, never clicked");
-			assertThat(
-					aliceBrowser.findElement(By.cssSelector(dmEntry(bob.nickname()))).getDomAttribute("aria-current"))
-				.isEqualTo("true");
+			waitUntil(aliceBrowser,
+					ExpectedConditions.attributeToBe(By.cssSelector(dmEntry(bob.nickname())), "aria-current", "true"));
 		}
 		finally {
 			aliceBrowser.quit();
@@ -261,8 +260,7 @@ class ChatPageBrowserTests extends MessagingIntegrationTest {
 		ChromeDriver browser = HeadlessChromium.start();
 		try {
 			signIn(browser, alice);
-			waitUntil(browser, ExpectedConditions.elementToBeClickable(By.cssSelector(dmEntry(bob.nickname()))))
-				.click();
+			click(browser, By.cssSelector(dmEntry(bob.nickname())));
 			waitUntil(browser, (driver) -> shownTexts(driver).size() == newestFromBob.size());
 			assertThat(newestFromBob).hasSizeGreaterThan(INBOX_PAGE * 8 / 10);
 			assertThat(shownTexts(browser)).containsExactlyElementsOf(newestFromBob);
@@ -283,7 +281,7 @@ class ChatPageBrowserTests extends MessagingIntegrationTest {
 			assertThat(shownTexts(browser)).containsExactlyElementsOf(fromBob);
 			assertThat(browser.findElement(older).isDisplayed()).isFalse();
 
-			browser.findElement(By.cssSelector(dmEntry(carol.nickname()))).click();
+			click(browser, By.cssSelector(dmEntry(carol.nickname())));
 			waitUntil(browser, ExpectedConditions.textToBe(By.id("conversation-title"), carol.nickname()));
 			assertThat(shownTexts(browser)).hasSize((2 * INBOX_PAGE + 20) / 10)
 				.allMatch((text) -> text.startsWith("carol "));
@@ -396,6 +394,22 @@ class ChatPageBrowserTests extends MessagingIntegrationTest {
 			.filter((connection) -> connection.isAuthenticated() && connection.identity().nickname().equals(nickname))
 			.map(WebSocketChatConnection::id)
 			.collect(Collectors.toSet());
+	}
+
+	/**
+	 * Click a sidebar entry once it can be clicked: the sidebar is drawn again whenever
+	 * presence changes, so the element found may be replaced before the click lands.
+	 */
+	private static void click(WebDriver browser, By entry) {
+		new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+			.until((driver) -> {
+				WebElement element = driver.findElement(entry);
+				if (!element.isDisplayed() || !element.isEnabled()) {
+					return false;
+				}
+				element.click();
+				return true;
+			});
 	}
 
 	private static <T> T waitUntil(WebDriver browser, Function<? super WebDriver, T> condition) {
