@@ -6,12 +6,15 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
+import dev.switchboard.messaging.messages.DirectMessageSent;
 import dev.switchboard.messaging.messages.MessageService;
 import dev.switchboard.messaging.system.MessagingProperties;
 import dev.switchboard.messaging.users.Nicknames;
 import dev.switchboard.messaging.users.UserService;
+import dev.switchboard.messaging.messages.ChatMessage;
 
 /**
  * The chat's commands, shared by its transports (WebSocket and TCP): sign in, join and
@@ -23,6 +26,8 @@ public class ChatService {
 
 	private final ChatRoster roster;
 
+	private final Presence presence;
+
 	private final ChatFanout fanout;
 
 	private final MessageService messages;
@@ -31,9 +36,13 @@ public class ChatService {
 
 	private final int historySize;
 
-	public ChatService(ChatRoster roster, ChatFanout fanout, MessageService messages, UserService users,
-			MessagingProperties properties) {
+	private final RoomOrder roomOrder;
+
+	public ChatService(ChatRoster roster, Presence presence, ChatFanout fanout, RoomOrder roomOrder,
+			MessageService messages, UserService users, MessagingProperties properties) {
+		this.roomOrder = roomOrder;
 		this.roster = roster;
+		this.presence = presence;
 		this.fanout = fanout;
 		this.messages = messages;
 		this.users = users;
@@ -56,10 +65,10 @@ public class ChatService {
 	 * @return the nicknames online, this user included
 	 */
 	public List<String> signIn(ChatConnection connection) {
-		if (this.roster.add(connection)) {
+		if (this.presence.signIn(connection)) {
 			this.fanout.publish(new ChatEvent.PresenceChanged(connection.identity().nickname(), true));
 		}
-		return this.roster.onlineNicknames();
+		return this.presence.onlineNicknames();
 	}
 
 	/**
@@ -87,18 +96,18 @@ public class ChatService {
 	 */
 	public List<String> signInGuest(ChatConnection connection) {
 		String nickname = connection.identity().nickname();
-		if (!this.roster.addGuest(connection)) {
+		if (!this.presence.signInGuest(connection)) {
 			throw new ChatException("Someone is online as '" + nickname + "' right now: choose another nickname.");
 		}
 		// A registration may have stored this nickname since guest() looked. It looks for
 		// guests online only once it is stored, and this guest is online before looking
 		// again here: of the two, the later one always sees the other and gives way.
 		if (this.users.findByNickname(nickname).isPresent()) {
-			this.roster.remove(connection);
+			this.presence.signOut(connection);
 			throw registeredNickname(nickname);
 		}
 		this.fanout.publish(new ChatEvent.PresenceChanged(connection.identity().nickname(), true));
-		return this.roster.onlineNicknames();
+		return this.presence.onlineNicknames();
 	}
 
 	/**
@@ -106,7 +115,7 @@ public class ChatService {
 	 * @param connection the connection, signed in or not
 	 */
 	public void signOut(ChatConnection connection) {
-		if (this.roster.remove(connection)) {
+		if (this.presence.signOut(connection)) {
 			this.fanout.publish(new ChatEvent.PresenceChanged(connection.identity().nickname(), false));
 		}
 	}
@@ -115,14 +124,22 @@ public class ChatService {
 	 * Join a room: from now on the connection receives its messages.
 	 * @param connection the connection
 	 * @param room the room, with or without {@code #}
-	 * @return the room's latest messages, oldest first (they may overlap with the first
-	 * live ones: clients deduplicate by id)
+	 * @param since when not {@code null}, answer the messages after this id instead of
+	 * the latest ones (a client that reconnects recovers what it missed)
+	 * @return the room's latest messages, or its first ones after {@code since}, at most
+	 * {@code history-size}, oldest first (they may overlap with the first live ones: the
+	 * transports hold live ones back until the history is sent, and drop those it holds)
 	 */
-	public RoomHistory join(ChatConnection connection, String room) {
+	public RoomHistory join(ChatConnection connection, String room, @Nullable Long since) {
 		String name = Rooms.normalize(room);
+		if (since != null && since < 0) {
+			throw new ChatException("\"since\" must be a message id (0 or more).");
+		}
 		this.roster.join(connection, name);
 		try {
-			return new RoomHistory(name, this.messages.history(name, this.historySize));
+			List<ChatMessage> history = (since != null) ? this.messages.historyAfter(name, since, this.historySize)
+					: this.messages.history(name, this.historySize);
+			return new RoomHistory(name, history);
 		}
 		catch (RuntimeException ex) {
 			this.roster.leave(connection, name);
@@ -159,9 +176,13 @@ public class ChatService {
 		if (!this.roster.isMember(connection, name)) {
 			throw new ChatException("Join #" + name + " before saying something there.");
 		}
-		ChatMessage message = this.messages.storeRoomMessage(connection.identity(), name, MessageTexts.check(text));
-		this.fanout.publish(new ChatEvent.MessagePosted(message, connection.id(), ref));
-		return message;
+		String checked = MessageTexts.check(text);
+		// a room's messages go out in the order of their ids, on every replica
+		return this.roomOrder.inOrder(name, () -> {
+			ChatMessage message = this.messages.storeRoomMessage(connection.identity().correspondent(), name, checked);
+			this.fanout.publish(new ChatEvent.MessagePosted(message, connection.id(), ref));
+			return message;
+		});
 	}
 
 	/**
@@ -176,10 +197,20 @@ public class ChatService {
 	 */
 	public ChatMessage sendDirect(ChatConnection connection, String to, String text, @Nullable Object ref) {
 		ChatIdentity recipient = recipient(to);
-		ChatMessage message = this.messages.storeDirectMessage(connection.identity(), recipient,
-				MessageTexts.check(text));
+		ChatMessage message = this.messages.storeDirectMessage(connection.identity().correspondent(),
+				recipient.correspondent(), MessageTexts.check(text));
 		this.fanout.publish(new ChatEvent.MessagePosted(message, connection.id(), ref));
 		return message;
+	}
+
+	/**
+	 * Push a direct message sent over REST to the open connections of its sender and
+	 * recipient.
+	 * @param sent the stored message
+	 */
+	@EventListener
+	public void directMessageSent(DirectMessageSent sent) {
+		this.fanout.publish(new ChatEvent.MessagePosted(sent.message(), null, null));
 	}
 
 	/**
@@ -194,7 +225,7 @@ public class ChatService {
 		}
 		return this.users.findByNickname(nickname)
 			.map((user) -> new ChatIdentity(user.getId(), user.getNickname()))
-			.or(() -> this.roster.online(nickname))
+			.or(() -> this.presence.online(nickname))
 			.orElseThrow(() -> new ChatException("Nobody is called '" + nickname + "'."));
 	}
 
@@ -203,7 +234,7 @@ public class ChatService {
 	 * @return the nicknames, sorted
 	 */
 	public List<String> online() {
-		return this.roster.onlineNicknames();
+		return this.presence.onlineNicknames();
 	}
 
 	/**

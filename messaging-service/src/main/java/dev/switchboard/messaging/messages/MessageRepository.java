@@ -22,6 +22,10 @@ interface MessageRepository extends Repository<Message, Long> {
 	List<Message> findByRecipientIdAndIdGreaterThanAndIdLessThanOrderByIdDesc(long recipientId, long since, long before,
 			Limit limit);
 
+	/** A room's messages after an id, oldest first. */
+	@Transactional(readOnly = true)
+	List<Message> findByRoomAndIdGreaterThanOrderByIdAsc(String room, long id, Limit limit);
+
 	/** A room's latest messages, newest first. */
 	@Transactional(readOnly = true)
 	List<Message> findByRoomOrderByIdDesc(String room, Limit limit);

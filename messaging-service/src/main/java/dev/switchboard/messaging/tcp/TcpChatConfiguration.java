@@ -5,8 +5,9 @@ import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.switchboard.messaging.chat.ChatReplica;
 import dev.switchboard.messaging.chat.ChatService;
-import dev.switchboard.messaging.chat.RateLimiter;
+import dev.switchboard.messaging.chat.RateLimiters;
 import dev.switchboard.messaging.system.MessagingProperties;
 import dev.switchboard.socket.server.SocketConnection;
 import dev.switchboard.socket.server.SocketHandler;
@@ -24,14 +25,14 @@ class TcpChatConfiguration {
 	}
 
 	@Bean("chat")
-	SocketHandler chatSocketHandler(ChatService chat, MessagingProperties properties, SignInDeadlines deadlines) {
-		MessagingProperties.Chat limits = properties.chat();
+	SocketHandler chatSocketHandler(ChatService chat, MessagingProperties properties, SignInDeadlines deadlines,
+			ChatReplica replica, RateLimiters rateLimiters) {
 		return new SocketHandler() {
 
 			@Override
 			public void handle(SocketConnection connection) {
-				new TcpChatSession(connection, chat, new RateLimiter(limits.rateLimit(), limits.rateBurst()), deadlines,
-						properties.tcp().signInTimeout())
+				new TcpChatSession(replica.newConnectionId("tcp"), connection, chat, rateLimiters.newLimiter(),
+						deadlines, properties.tcp().signInTimeout())
 					.run();
 			}
 

@@ -1,5 +1,7 @@
 package dev.switchboard.messaging.tcp;
 
+import java.time.Duration;
+
 import dev.switchboard.messaging.ChatTestClient;
 import dev.switchboard.messaging.LineClient;
 import dev.switchboard.messaging.MessagingIntegrationTest;
@@ -21,6 +23,41 @@ class TcpChatTests extends MessagingIntegrationTest {
 			nc.send("/help");
 			assertThat(nc.next()).isEqualTo("Commands:");
 			assertThat(nc.nextMatching((line) -> line.contains("/quit"))).contains("/quit");
+		}
+	}
+
+	@Test
+	void shouldAnswerAJoinWithAnIdWithTheMessagesAfterIt() {
+		Registered alice = register("alice");
+		String room = uniqueNickname("missed");
+		try (ChatTestClient web = ChatTestClient.signedIn(chatUri(), alice.token());
+				LineClient nc = new LineClient(this.chatPort)) {
+			web.send("{\"type\":\"join\",\"room\":\"" + room + "\"}");
+			web.next("history");
+			long[] ids = new long[3];
+			for (int i = 0; i < 3; i++) {
+				web.send("{\"type\":\"say\",\"room\":\"" + room + "\",\"text\":\"m" + i + "\"}");
+				ids[i] = web.next("message").path("id").asLong();
+			}
+			nc.next();
+			nc.send("/nick " + uniqueNickname("Back"));
+			nc.nextReply();
+			nc.nextReply();
+			nc.send("/join #" + room + " " + ids[0]);
+			assertThat(nc.nextReply()).isEqualTo("#" + room + " JOINED");
+			assertThat(nc.nextReply()).isEqualTo("[#" + room + "] " + alice.nickname() + ": m1");
+			assertThat(nc.nextReply()).isEqualTo("[#" + room + "] " + alice.nickname() + ": m2");
+			nc.send("/join #" + room + " " + ids[2]);
+			assertThat(nc.nextReply()).isEqualTo("#" + room + " JOINED");
+			nc.send("/join #" + room + " latest");
+			assertThat(nc.nextReply()).startsWith("ERROR Usage: /join #room [id]");
+			// the WebSocket's join takes "since"
+			web.send("{\"type\":\"join\",\"room\":\"" + room + "\",\"since\":" + ids[1] + ",\"ref\":\"s\"}");
+			JsonNode history = web.next("history");
+			assertThat(history.path("messages")).hasSize(1);
+			assertThat(history.path("messages").get(0).path("text").asString()).isEqualTo("m2");
+			web.send("{\"type\":\"join\",\"room\":\"" + room + "\",\"since\":\"x\",\"ref\":\"bad\"}");
+			assertThat(web.next("error").path("message").asString()).contains("\"since\" must be a message id");
 		}
 	}
 
@@ -142,14 +179,46 @@ class TcpChatTests extends MessagingIntegrationTest {
 	}
 
 	@Test
-	void shouldRateLimitLinesPerConnection() {
+	void shouldLetABurstOfFortyLinesThroughThenTwentyPerSecond() {
+		this.clock.freeze();
 		try (LineClient nc = new LineClient(this.chatPort)) {
 			nc.next();
-			for (int i = 0; i < 60; i++) {
-				nc.send("/who");
-			}
-			assertThat(nc.nextMatching((line) -> line.startsWith("ERROR Too many lines"))).contains("20 per second");
+			String nickname = uniqueNickname("Burst");
+			nc.send("/nick " + nickname);
+			assertThat(nc.nextReply()).isEqualTo("OK you are " + nickname + " (guest)");
+			assertThat(nc.nextReply()).startsWith("Online: ");
+			// the /nick line took the first of the burst
+			assertThat(answeredOf(nc, 60)).isEqualTo(39);
+			this.clock.advance(Duration.ofSeconds(1));
+			assertThat(answeredOf(nc, 30)).isEqualTo(20);
+			this.clock.advance(Duration.ofMillis(500));
+			assertThat(answeredOf(nc, 30)).isEqualTo(10);
 		}
+		finally {
+			this.clock.release();
+		}
+	}
+
+	/**
+	 * Send {@code /who} lines at once (the clock is frozen), and count those answered.
+	 */
+	private static int answeredOf(LineClient nc, int count) {
+		for (int i = 0; i < count; i++) {
+			nc.send("/who");
+		}
+		int answered = 0;
+		for (int i = 0; i < count; i++) {
+			String answer = nc.nextReply();
+			if (answer.startsWith("ERROR ")) {
+				assertThat(answer).startsWith("ERROR Too many lines")
+					.contains("at most 20 per second, in bursts of up to 40");
+			}
+			else {
+				assertThat(answer).startsWith("Online: ");
+				answered++;
+			}
+		}
+		return answered;
 	}
 
 }
