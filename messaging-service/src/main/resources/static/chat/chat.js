@@ -33,6 +33,7 @@
 		online: new Set(),
 		nextRef: 1,
 		pendingJoins: new Map(), // ref -> room
+		pendingOlder: new Map(), // ref -> '#room' whose older messages were asked for
 		inbox: newInbox(),
 	};
 
@@ -166,6 +167,12 @@
 				return;
 			}
 			state.connected = false;
+			// pages of older messages asked on this socket will not come: ask again later
+			for (const key of state.pendingOlder.values()) {
+				conversation(key).loadingOlder = false;
+			}
+			state.pendingOlder.clear();
+			renderOlderButton();
 			setStatus('offline');
 			enableComposer();
 			if (state.authFailed) {
@@ -225,6 +232,10 @@
 				enableComposer();
 				break;
 			case 'history':
+				if (frame.before !== undefined) {
+					olderArrived(frame);
+					break;
+				}
 				state.pendingJoins.delete(frame.ref);
 				conversation('#' + frame.room);
 				addMessages(frame.messages, false);
@@ -258,6 +269,12 @@
 		if (!state.connected && /token|Authenticate/i.test(frame.message)) {
 			state.authFailed = true;
 			return;
+		}
+		const older = state.pendingOlder.get(frame.ref);
+		if (older) {
+			state.pendingOlder.delete(frame.ref);
+			conversation(older).loadingOlder = false;
+			renderOlderButton();
 		}
 		const room = state.pendingJoins.get(frame.ref);
 		if (room) {
@@ -468,10 +485,15 @@
 		enableComposer();
 	}
 
-	// Older messages of the current conversation: for a DM, inbox pages until one holds
+	// Older messages of the current conversation: for a room, the page before the oldest
+	// message shown (a 'history' frame with 'before'); for a DM, inbox pages until one holds
 	// a message of this conversation (or the inbox has no more).
 	async function loadOlder() {
 		const key = state.current;
+		if (key && key.startsWith('#')) {
+			loadOlderRoom(key);
+			return;
+		}
 		if (!key || !key.startsWith('@')) {
 			return;
 		}
@@ -485,6 +507,37 @@
 		catch (error) {
 			systemLine('Older messages cannot be read now: ' + error.message, true);
 		}
+	}
+
+	function loadOlderRoom(key) {
+		const conv = conversation(key);
+		if (conv.complete || conv.loadingOlder || !state.connected) {
+			return;
+		}
+		if (!conv.messages.size) {
+			conv.complete = true;
+			renderOlderButton();
+			return;
+		}
+		const r = ref();
+		state.pendingOlder.set(r, key);
+		conv.loadingOlder = true;
+		renderOlderButton();
+		send({ type: 'history', room: key.slice(1), before: Math.min(...conv.messages.keys()), ref: r });
+	}
+
+	// A page of a room's older messages: stored once each; an empty page means there is none
+	// older.
+	function olderArrived(frame) {
+		const key = state.pendingOlder.get(frame.ref) || '#' + frame.room;
+		state.pendingOlder.delete(frame.ref);
+		const conv = conversation(key);
+		conv.loadingOlder = false;
+		if (!frame.messages.length) {
+			conv.complete = true;
+		}
+		addMessages(frame.messages, false);
+		renderOlderButton();
 	}
 
 	function systemLine(text, error) {
@@ -584,6 +637,12 @@
 
 	function renderOlderButton() {
 		const key = state.current;
+		if (key && key.startsWith('#')) {
+			const conv = conversation(key);
+			$('older-button').hidden = !!conv.complete;
+			$('older-button').disabled = !!conv.loadingOlder;
+			return;
+		}
 		$('older-button').hidden = !(key && key.startsWith('@') && !state.inbox.complete);
 		$('older-button').disabled = !!state.inbox.loading;
 	}

@@ -60,6 +60,17 @@ public sealed interface ChatCommand {
 	}
 
 	/**
+	 * Ask for a room's messages older than those the client has.
+	 *
+	 * @param room the room
+	 * @param before the id of the oldest message the client has
+	 * @param ref the client's reference
+	 */
+	record History(@Nullable String room, long before, @Nullable Object ref) implements ChatCommand {
+
+	}
+
+	/**
 	 * Ask who is online, or who is in a room.
 	 *
 	 * @param room the room, or {@code null} for everybody online

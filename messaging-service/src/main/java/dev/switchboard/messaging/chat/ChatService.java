@@ -148,6 +148,24 @@ public class ChatService {
 	}
 
 	/**
+	 * Read a room's messages before an id: a client showing the latest messages loads
+	 * older ones on demand, a page at a time. Any room can be read, as anyone can join
+	 * it.
+	 * @param room the room, with or without {@code #}
+	 * @param before only messages with a smaller id
+	 * @return the latest messages before {@code before}, at most {@code history-size},
+	 * oldest first; none when there are no older ones
+	 * @throws ChatException when {@code before} is not a message id
+	 */
+	public RoomHistory historyBefore(String room, long before) {
+		String name = Rooms.normalize(room);
+		if (before < 1) {
+			throw new ChatException("\"before\" must be a message id (1 or more).");
+		}
+		return new RoomHistory(name, this.messages.historyBefore(name, before, this.historySize), before);
+	}
+
+	/**
 	 * Leave a room.
 	 * @param connection the connection
 	 * @param room the room, with or without {@code #}
@@ -264,12 +282,19 @@ public class ChatService {
 	}
 
 	/**
-	 * A room's name and its latest messages.
+	 * A room's name and some of its messages: its latest, those after an id, or those
+	 * before an id.
 	 *
 	 * @param room the room's name, without {@code #}
-	 * @param messages the latest messages, oldest first
+	 * @param messages the messages, oldest first
+	 * @param before the id the messages come before, when they were asked for as older
+	 * ones; otherwise {@code null}
 	 */
-	public record RoomHistory(String room, List<ChatMessage> messages) {
+	public record RoomHistory(String room, List<ChatMessage> messages, @Nullable Long before) {
+
+		public RoomHistory(String room, List<ChatMessage> messages) {
+			this(room, messages, null);
+		}
 
 	}
 

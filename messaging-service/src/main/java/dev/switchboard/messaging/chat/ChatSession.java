@@ -152,6 +152,9 @@ public final class ChatSession<F> implements ChatConnection {
 			case ChatCommand.Who who -> reply(this.replies.online(who.room(),
 					(who.room() != null) ? this.chat.members(who.room()) : this.chat.online(), who.ref()));
 			case ChatCommand.ListRooms rooms -> reply(this.replies.rooms(this.chat.rooms(), rooms.ref()));
+			case ChatCommand.History older -> this.replies
+				.history(this.chat.historyBefore(older.room(), older.before()), identity().nickname(), older.ref())
+				.forEach(this::reply);
 		}
 	}
 

@@ -26,6 +26,10 @@ interface MessageRepository extends Repository<Message, Long> {
 	@Transactional(readOnly = true)
 	List<Message> findByRoomAndIdGreaterThanOrderByIdAsc(String room, long id, Limit limit);
 
+	/** A room's messages before an id, newest first. */
+	@Transactional(readOnly = true)
+	List<Message> findByRoomAndIdLessThanOrderByIdDesc(String room, long id, Limit limit);
+
 	/** A room's latest messages, newest first. */
 	@Transactional(readOnly = true)
 	List<Message> findByRoomOrderByIdDesc(String room, Limit limit);

@@ -100,6 +100,19 @@ public class MessageService {
 	}
 
 	/**
+	 * Return the messages of a room before an id: the page older than what a client
+	 * shows.
+	 * @param room the room
+	 * @param before only messages with a smaller id
+	 * @param count how many at most
+	 * @return the latest messages before {@code before}, oldest first
+	 */
+	public List<ChatMessage> historyBefore(String room, long before, int count) {
+		List<Message> latest = this.messages.findByRoomAndIdLessThanOrderByIdDesc(room, before, Limit.of(count));
+		return latest.reversed().stream().map(Message::toChatMessage).toList();
+	}
+
+	/**
 	 * Return direct messages a user received.
 	 * @param userId the user's id
 	 * @param since only messages with a greater id

@@ -15,8 +15,10 @@ import tools.jackson.databind.JsonNode;
  * @param text the text of a {@code say} or {@code dm}
  * @param since the id of the last message a {@code join} already has: its history then
  * holds the messages after it
+ * @param before the id of the oldest message a {@code history} frame's client has: the
+ * answer holds the messages before it
  */
 record ClientFrame(String type, @Nullable JsonNode ref, @Nullable String token, @Nullable String room,
-		@Nullable String to, @Nullable String text, @Nullable Long since) {
+		@Nullable String to, @Nullable String text, @Nullable Long since, @Nullable Long before) {
 
 }

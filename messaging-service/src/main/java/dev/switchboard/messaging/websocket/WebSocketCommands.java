@@ -65,10 +65,19 @@ class WebSocketCommands {
 			case "say" -> session.handle(new ChatCommand.Say(frame.room(), frame.text(), frame.ref()));
 			case "dm" -> session.handle(new ChatCommand.Direct(frame.to(), frame.text(), frame.ref()));
 			case "who" -> session.handle(new ChatCommand.Who(frame.room(), frame.ref()));
+			case "history" -> {
+				if (frame.before() == null) {
+					session.reply(this.frames.error(
+							"A history frame needs \"before\": the id of the oldest message you have.", frame.ref()));
+				}
+				else {
+					session.handle(new ChatCommand.History(frame.room(), frame.before(), frame.ref()));
+				}
+			}
 			case "auth" -> session
 				.reply(this.frames.error("Already signed in as " + session.identity().nickname() + ".", frame.ref()));
 			default -> session.reply(this.frames.error(
-					"Unknown frame type '" + abbreviate(frame.type()) + "': use join, leave, say, dm or who.",
+					"Unknown frame type '" + abbreviate(frame.type()) + "': use join, leave, say, dm, who or history.",
 					frame.ref()));
 		}
 	}

@@ -57,20 +57,24 @@ class WebSocketFrames implements ChatReplies<TextMessage> {
 		JsonNode ref = ref(node.get("ref"));
 		String type = string(node, "type", ref);
 		if (type == null) {
-			throw new InvalidFrameException("A frame needs a \"type\": auth, join, leave, say, dm or who.", ref);
+			throw new InvalidFrameException("A frame needs a \"type\": auth, join, leave, say, dm, who or history.",
+					ref);
 		}
 		return new ClientFrame(type, ref, string(node, "token", ref), string(node, "room", ref),
-				string(node, "to", ref), string(node, "text", ref), since(node.get("since"), ref));
+				string(node, "to", ref), string(node, "text", ref), messageId(node, "since", 0, ref),
+				messageId(node, "before", 1, ref));
 	}
 
-	private static @Nullable Long since(@Nullable JsonNode since, @Nullable JsonNode ref) {
-		if (since == null || since.isNull()) {
+	private static @Nullable Long messageId(JsonNode node, String name, long min, @Nullable JsonNode ref) {
+		JsonNode id = node.get(name);
+		if (id == null || id.isNull()) {
 			return null;
 		}
-		if (!since.isIntegralNumber() || !since.canConvertToLong() || since.asLong() < 0) {
-			throw new InvalidFrameException("\"since\" must be a message id: a whole number, 0 or more.", ref);
+		if (!id.isIntegralNumber() || !id.canConvertToLong() || id.asLong() < min) {
+			throw new InvalidFrameException(
+					"\"" + name + "\" must be a message id: a whole number, " + min + " or more.", ref);
 		}
-		return since.asLong();
+		return id.asLong();
 	}
 
 	private static @Nullable JsonNode ref(@Nullable JsonNode ref) {
@@ -102,7 +106,10 @@ class WebSocketFrames implements ChatReplies<TextMessage> {
 
 	@Override
 	public List<TextMessage> history(ChatService.RoomHistory history, String reader, @Nullable Object ref) {
-		return List.of(history(history.room(), history.messages(), ref));
+		TextMessage frame = (history.before() != null)
+				? text(historyNode(history.room(), history.messages()).put("before", history.before()), ref)
+				: history(history.room(), history.messages(), ref);
+		return List.of(frame);
 	}
 
 	/** A leave is answered with nothing: the client stops receiving the room. */
@@ -156,10 +163,14 @@ class WebSocketFrames implements ChatReplies<TextMessage> {
 	}
 
 	TextMessage history(String room, List<ChatMessage> messages, @Nullable Object ref) {
+		return text(historyNode(room, messages), ref);
+	}
+
+	private ObjectNode historyNode(String room, List<ChatMessage> messages) {
 		ObjectNode frame = frame("history").put("room", room);
 		ArrayNode array = frame.putArray("messages");
 		messages.forEach((message) -> array.add(messageNode(message)));
-		return text(frame, ref);
+		return frame;
 	}
 
 	TextMessage message(ChatMessage message, @Nullable Object ref) {

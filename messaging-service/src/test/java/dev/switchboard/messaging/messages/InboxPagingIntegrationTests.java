@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.switchboard.messaging.MessagingIntegrationTest;
-import dev.switchboard.messaging.chat.ChatIdentity;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -28,9 +27,9 @@ class InboxPagingIntegrationTests extends MessagingIntegrationTest {
 		Registered alice = register("alice");
 		Registered bob = register("bob");
 		Registered carol = register("carol");
-		ChatIdentity aliceId = new ChatIdentity(alice.id(), alice.nickname());
-		ChatIdentity bobId = new ChatIdentity(bob.id(), bob.nickname());
-		ChatIdentity carolId = new ChatIdentity(carol.id(), carol.nickname());
+		Correspondent aliceId = new Correspondent(alice.id(), alice.nickname());
+		Correspondent bobId = new Correspondent(bob.id(), bob.nickname());
+		Correspondent carolId = new Correspondent(carol.id(), carol.nickname());
 		List<Long> expected = new ArrayList<>();
 		for (int i = 0; i < 11; i++) {
 			expected.add(this.messages.storeDirectMessage(bobId, aliceId, "to alice " + i).id());

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import dev.switchboard.messaging.MessagingIntegrationTest;
-import dev.switchboard.messaging.chat.ChatIdentity;
+import dev.switchboard.messaging.messages.Correspondent;
 import dev.switchboard.messaging.messages.MessageService;
 import dev.switchboard.test.browser.HeadlessChromium;
 import org.junit.jupiter.api.Test;
@@ -231,9 +231,9 @@ class ChatPageBrowserTests extends MessagingIntegrationTest {
 		Registered alice = register("alice");
 		Registered bob = register("bob");
 		Registered carol = register("carol");
-		ChatIdentity aliceId = new ChatIdentity(alice.id(), alice.nickname());
-		ChatIdentity bobId = new ChatIdentity(bob.id(), bob.nickname());
-		ChatIdentity carolId = new ChatIdentity(carol.id(), carol.nickname());
+		Correspondent aliceId = new Correspondent(alice.id(), alice.nickname());
+		Correspondent bobId = new Correspondent(bob.id(), bob.nickname());
+		Correspondent carolId = new Correspondent(carol.id(), carol.nickname());
 		List<String> inbox = new ArrayList<>();
 		for (int i = 1; i <= 2 * INBOX_PAGE + 20; i++) {
 			inbox.add("bob " + i);
@@ -252,7 +252,7 @@ class ChatPageBrowserTests extends MessagingIntegrationTest {
 			.toList();
 		String room = "long" + alice.id();
 		List<String> inRoom = new ArrayList<>();
-		for (int i = 1; i <= ROOM_HISTORY + 10; i++) {
+		for (int i = 1; i <= 2 * ROOM_HISTORY + 10; i++) {
 			inRoom.add("room " + i);
 			this.messages.storeRoomMessage(carolId, room, "room " + i);
 		}
@@ -266,20 +266,7 @@ class ChatPageBrowserTests extends MessagingIntegrationTest {
 			assertThat(shownTexts(browser)).containsExactlyElementsOf(newestFromBob);
 			assertThat(isScrolledToTheEnd(browser)).isTrue();
 
-			By older = By.id("older-button");
-			int clicks = 0;
-			while (browser.findElement(older).isDisplayed() && clicks++ < 10) {
-				int shown = shownTexts(browser).size();
-				browser.findElement(older).click();
-				waitUntil(browser,
-						(driver) -> shownTexts(driver).size() > shown || !driver.findElement(older).isDisplayed());
-				List<String> texts = shownTexts(browser);
-				// always the latest messages, contiguous: no gap, no duplicate
-				assertThat(texts)
-					.containsExactlyElementsOf(fromBob.subList(fromBob.size() - texts.size(), fromBob.size()));
-			}
-			assertThat(shownTexts(browser)).containsExactlyElementsOf(fromBob);
-			assertThat(browser.findElement(older).isDisplayed()).isFalse();
+			loadEveryOlderMessage(browser, fromBob);
 
 			click(browser, By.cssSelector(dmEntry(carol.nickname())));
 			waitUntil(browser, ExpectedConditions.textToBe(By.id("conversation-title"), carol.nickname()));
@@ -293,10 +280,31 @@ class ChatPageBrowserTests extends MessagingIntegrationTest {
 			waitUntil(browser, (driver) -> shownTexts(driver).size() == ROOM_HISTORY);
 			assertThat(shownTexts(browser))
 				.containsExactlyElementsOf(inRoom.subList(inRoom.size() - ROOM_HISTORY, inRoom.size()));
+			// and its older ones a page at a time
+			loadEveryOlderMessage(browser, inRoom);
 		}
 		finally {
 			browser.quit();
 		}
+	}
+
+	/**
+	 * Click "Load older messages" until it goes: after each click the conversation shows
+	 * its latest messages, contiguous (no gap, no duplicate); at the end all of them.
+	 */
+	private static void loadEveryOlderMessage(WebDriver browser, List<String> all) {
+		By older = By.id("older-button");
+		int clicks = 0;
+		while (browser.findElement(older).isDisplayed() && clicks++ < 10) {
+			int shown = shownTexts(browser).size();
+			waitUntil(browser, ExpectedConditions.elementToBeClickable(older)).click();
+			waitUntil(browser,
+					(driver) -> shownTexts(driver).size() > shown || !driver.findElement(older).isDisplayed());
+			List<String> texts = shownTexts(browser);
+			assertThat(texts).containsExactlyElementsOf(all.subList(all.size() - texts.size(), all.size()));
+		}
+		assertThat(shownTexts(browser)).containsExactlyElementsOf(all);
+		waitUntil(browser, ExpectedConditions.invisibilityOfElementLocated(older));
 	}
 
 	private String chatPage() {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
+import java.util.stream.IntStream;
 
 import dev.switchboard.messaging.ChatTestClient;
 import dev.switchboard.messaging.MessagingIntegrationTest;
@@ -118,6 +119,44 @@ class ChatWebSocketTests extends MessagingIntegrationTest {
 			assertThat(entry.path("room").asString()).isEqualTo(room);
 			assertThat(entry.path("from").asString()).isEqualTo(alice.nickname());
 			assertThat(entry.path("sentAt").asString()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+		}
+	}
+
+	@Test
+	void shouldAnswerAHistoryFrameWithTheMessagesBeforeAnIdAPageAtATime() {
+		Registered alice = register("alice");
+		String room = uniqueNickname("older");
+		for (int i = 1; i <= 120; i++) {
+			this.messages.storeRoomMessage(new Correspondent(alice.id(), alice.nickname()), room, "message " + i);
+		}
+		try (ChatTestClient client = ChatTestClient.signedIn(chatUri(), alice.token())) {
+			client.send("{\"type\":\"join\",\"room\":\"" + room + "\"}");
+			List<JsonNode> shown = new ArrayList<>(list(client.next("history").path("messages")));
+			assertThat(shown).hasSize(50);
+			// older pages until there are none: each ends right before the oldest shown
+			for (int page = 0; page < 5; page++) {
+				long oldest = shown.getFirst().path("id").asLong();
+				client.send("{\"type\":\"history\",\"room\":\"#" + room + "\",\"before\":" + oldest + ",\"ref\":" + page
+						+ "}");
+				JsonNode older = client.next("history");
+				assertThat(older.path("ref").asInt()).isEqualTo(page);
+				assertThat(older.path("room").asString()).isEqualTo(room);
+				assertThat(older.path("before").asLong()).isEqualTo(oldest);
+				List<JsonNode> entries = list(older.path("messages"));
+				if (entries.isEmpty()) {
+					break;
+				}
+				assertThat(entries.getLast().path("id").asLong()).isLessThan(oldest);
+				shown.addAll(0, entries);
+			}
+			assertThat(shown).extracting((entry) -> entry.path("text").asString())
+				.containsExactlyElementsOf(IntStream.rangeClosed(1, 120).mapToObj((i) -> "message " + i).toList());
+			client.send("{\"type\":\"history\",\"room\":\"" + room + "\",\"ref\":\"h1\"}");
+			assertError(client.next("error"), "h1", "needs \"before\"");
+			client.send("{\"type\":\"history\",\"room\":\"" + room + "\",\"before\":0,\"ref\":\"h2\"}");
+			assertError(client.next("error"), "h2", "\"before\" must be a message id");
+			client.send("{\"type\":\"history\",\"before\":5,\"ref\":\"h3\"}");
+			assertThat(client.next("error").path("ref").asString()).isEqualTo("h3");
 		}
 	}
 
