@@ -23,7 +23,8 @@ public interface ChatReplies<F> {
 	List<F> welcome(ChatIdentity identity, List<String> online, @Nullable Object ref);
 
 	/**
-	 * The answer to a join or to a request for older messages: some of the room's history.
+	 * The answer to a join or to a request for older messages: some of the room's
+	 * history.
 	 * @param history the room and its messages, oldest first
 	 * @param reader the nickname of the client
 	 * @param ref the client's reference

@@ -38,7 +38,7 @@ class TcpChatConfiguration {
 
 			@Override
 			public Set<String> refusalReasons() {
-				return Set.of(TcpChatSession.SIGN_IN_TIMEOUT);
+				return Set.of(TcpChatSession.SIGN_IN_TIMEOUT, TcpChatSession.RATE_LIMIT);
 			}
 
 		};

@@ -44,6 +44,9 @@ final class TcpChatSession {
 	/** The refusal reason of a client that did not sign in in time. */
 	static final String SIGN_IN_TIMEOUT = "sign-in-timeout";
 
+	/** The refusal counted for a line dropped by the rate limit. */
+	static final String RATE_LIMIT = "rate-limit";
+
 	private static final Log logger = LogFactory.getLog(TcpChatSession.class);
 
 	private static final int PENDING = 0;
@@ -78,8 +81,8 @@ final class TcpChatSession {
 		this.deadlines = deadlines;
 		this.signInTimeout = signInTimeout;
 		this.lines = Framings.line(connection.maxRequestSize());
-		this.session = new ChatSession<>(id, chat, rateLimiter, new Lines(), connection::send, () -> {
-		}, false);
+		this.session = new ChatSession<>(id, chat, rateLimiter, new Lines(), connection::send,
+				() -> connection.countRefusal(RATE_LIMIT), false);
 	}
 
 	/**

@@ -5,7 +5,9 @@ import java.time.Duration;
 import dev.switchboard.messaging.ChatTestClient;
 import dev.switchboard.messaging.LineClient;
 import dev.switchboard.messaging.MessagingIntegrationTest;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,6 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * clients in the same rooms.
  */
 class TcpChatTests extends MessagingIntegrationTest {
+
+	@Autowired
+	private MeterRegistry meters;
 
 	@Test
 	void shouldGreetWithALineNamingHelpAndListTheCommands() {
@@ -180,6 +185,7 @@ class TcpChatTests extends MessagingIntegrationTest {
 
 	@Test
 	void shouldLetABurstOfFortyLinesThroughThenTwentyPerSecond() {
+		double refusedBefore = rateLimitRefusals();
 		this.clock.freeze();
 		try (LineClient nc = new LineClient(this.chatPort)) {
 			nc.next();
@@ -193,10 +199,19 @@ class TcpChatTests extends MessagingIntegrationTest {
 			assertThat(answeredOf(nc, 30)).isEqualTo(20);
 			this.clock.advance(Duration.ofMillis(500));
 			assertThat(answeredOf(nc, 30)).isEqualTo(10);
+			// each dropped line counted: 21 + 10 + 20
+			assertThat(rateLimitRefusals() - refusedBefore).isEqualTo(51);
 		}
 		finally {
 			this.clock.release();
 		}
+	}
+
+	private double rateLimitRefusals() {
+		return this.meters.get("switchboard.socket.refusals")
+			.tags("server", "chat", "reason", "rate-limit")
+			.functionCounter()
+			.count();
 	}
 
 	/**
