@@ -1,4 +1,4 @@
--- Each stateful service owns its own database (SPEC §8); Flyway creates the tables.
+-- Each stateful service owns its own database; Flyway creates the tables.
 CREATE DATABASE contacts;
 CREATE DATABASE messaging;
 CREATE DATABASE fileshare;

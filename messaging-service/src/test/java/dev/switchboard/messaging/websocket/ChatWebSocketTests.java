@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Tests of the WebSocket chat with real clients on a random port: the frames of SPEC §5.
+ * Tests of the WebSocket chat with real clients on a random port: the frames the README
+ * documents.
  */
 class ChatWebSocketTests extends MessagingIntegrationTest {
 

@@ -29,9 +29,9 @@ import dev.switchboard.test.python.Python3;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The TCP echo servers of random-service, through the socket starter: the course echo
- * (SPEC 2.1) and RFC 862 echo over TCP and UDP (SPEC 2.2), against the course's own
- * Python client and misbehaving clients.
+ * The TCP echo servers of random-service, through the socket starter: the course echo and
+ * RFC 862 echo over TCP and UDP, against the course's own Python client and misbehaving
+ * clients.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class TcpEchoTests {
