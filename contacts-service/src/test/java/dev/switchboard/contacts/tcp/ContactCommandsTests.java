@@ -4,11 +4,13 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.data.domain.Pageable;
 import org.springframework.transaction.CannotCreateTransactionException;
 
-import dev.switchboard.contacts.contacts.ContactRequest;
-import dev.switchboard.contacts.contacts.ContactService;
+import dev.switchboard.contacts.addressbook.ContactNotFoundException;
+import dev.switchboard.contacts.addressbook.ContactRequest;
+import dev.switchboard.contacts.addressbook.ContactService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -17,8 +19,8 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 
 /**
- * What a TCP client reads when the store is down: that the address book is unavailable,
- * never an internal error.
+ * What a TCP client reads when a command fails: the address book's own refusal, that the
+ * address book is unavailable when the store is down, an internal error otherwise.
  */
 class ContactCommandsTests {
 
@@ -46,6 +48,23 @@ class ContactCommandsTests {
 		CommandReply reply = this.commands.execute(json.readTree("{\"cmd\": \"list\", \"args\": {}}"));
 		assertThat(reply.status()).isFalse();
 		assertThat(reply.msg()).isEqualTo("the address book is unavailable right now, try again later");
+	}
+
+	@Test
+	void shouldAnswerTheAddressBooksRefusalWithItsMessage() {
+		given(this.service.get(42)).willThrow(new ContactNotFoundException(42));
+		CommandReply reply = this.commands.execute(json.readTree("{\"cmd\": \"get\", \"args\": {\"id\": 42}}"));
+		assertThat(reply.status()).isFalse();
+		assertThat(reply.msg()).isEqualTo("No contact with id 42.");
+	}
+
+	@Test
+	void shouldAnswerAStorageFailureThatIsNoOutageAsAnInternalError() {
+		given(this.service.find(isNull(), any(Pageable.class)))
+			.willThrow(new InvalidDataAccessApiUsageException("a bug in a query, not an outage"));
+		CommandReply reply = this.commands.execute(json.readTree("{\"cmd\": \"list\", \"args\": {}}"));
+		assertThat(reply.status()).isFalse();
+		assertThat(reply.msg()).isEqualTo("internal error: the command failed on the server");
 	}
 
 }
