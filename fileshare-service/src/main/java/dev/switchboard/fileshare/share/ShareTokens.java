@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * Random share and delete tokens (URL-safe Base64 of 128 and 256 random bits) and the
  * hashes under which delete tokens are stored.
  */
-final class Tokens {
+final class ShareTokens {
 
 	private static final SecureRandom random = new SecureRandom();
 
@@ -20,7 +20,7 @@ final class Tokens {
 
 	private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9_-]{16,64}");
 
-	private Tokens() {
+	private ShareTokens() {
 	}
 
 	/**

@@ -20,8 +20,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
-import org.apache.commons.fileupload2.core.FileItemHeaders;
-import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
+import org.jspecify.annotations.Nullable;
 
 import dev.switchboard.fileshare.storage.FileStore;
 import dev.switchboard.fileshare.storage.FileStore.IncomingFile;
@@ -31,6 +30,8 @@ import dev.switchboard.fileshare.storage.StorageQuota.Reservation;
 import dev.switchboard.fileshare.system.FileshareProperties;
 import dev.switchboard.fileshare.upload.ReceivedUpload.ReceivedFile;
 
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 
@@ -70,10 +71,6 @@ public class ShareUploadReader {
 
 	private final Validator validator;
 
-	// Only its header parsing is used (RFC 2231 and RFC 2047 names included): the body is
-	// read by MultipartReader
-	private final JakartaServletFileUpload<?, ?> headerParser = new JakartaServletFileUpload<>();
-
 	public ShareUploadReader(FileStore store, StorageQuota quota, FileshareProperties properties, Validator validator) {
 		this.store = store;
 		this.quota = quota;
@@ -93,7 +90,7 @@ public class ShareUploadReader {
 	public ReceivedUpload read(HttpServletRequest request) throws IOException {
 		long declared = request.getContentLengthLong();
 		checkDeclaredLength(declared);
-		byte[] boundary = this.headerParser.getBoundary(request.getContentType());
+		String boundary = boundary(request.getContentType());
 		if (boundary == null) {
 			throw new InvalidUploadException("The multipart content type has no boundary.");
 		}
@@ -103,11 +100,11 @@ public class ShareUploadReader {
 		Upload upload = new Upload(
 				this.quota.reserve(Math.max(0, Math.min(declared, this.properties.maxShareSize().toBytes()))));
 		try {
-			MultipartReader input = new MultipartReader(request.getInputStream(),
-					new String(boundary, StandardCharsets.ISO_8859_1), BUFFER_SIZE, MAX_PART_HEADER_SIZE);
+			MultipartReader input = new MultipartReader(request.getInputStream(), boundary, BUFFER_SIZE,
+					MAX_PART_HEADER_SIZE);
 			String headers;
 			while ((headers = input.nextPart()) != null) {
-				readPart(this.headerParser.getParsedHeaders(headers), new PartInputStream(input), upload);
+				readPart(PartDisposition.of(headers), new PartInputStream(input), upload);
 			}
 			if (upload.files.isEmpty()) {
 				throw new InvalidUploadException(
@@ -132,9 +129,29 @@ public class ShareUploadReader {
 		}
 	}
 
-	private void readPart(FileItemHeaders headers, InputStream body, Upload upload) throws IOException {
-		String field = this.headerParser.getFieldName(headers);
-		String fileName = this.headerParser.getFileName(headers);
+	/**
+	 * The boundary of a multipart content type, unquoted; {@code null} when it has none.
+	 */
+	private static @Nullable String boundary(@Nullable String contentType) {
+		if (contentType == null) {
+			return null;
+		}
+		String boundary;
+		try {
+			boundary = MediaType.parseMediaType(contentType).getParameter("boundary");
+		}
+		catch (InvalidMediaTypeException ex) {
+			return null;
+		}
+		if (boundary != null && boundary.length() >= 2 && boundary.startsWith("\"") && boundary.endsWith("\"")) {
+			boundary = boundary.substring(1, boundary.length() - 1);
+		}
+		return (boundary == null || boundary.isEmpty()) ? null : boundary;
+	}
+
+	private void readPart(PartDisposition disposition, InputStream body, Upload upload) throws IOException {
+		String field = disposition.name();
+		String fileName = disposition.filename();
 		if (FILE_FIELD.equals(field)) {
 			if (fileName == null) {
 				throw new InvalidUploadException("The 'file' part must be a file upload, with a filename.");

@@ -12,7 +12,6 @@ import dev.switchboard.fileshare.storage.InsufficientStorageException;
 import dev.switchboard.fileshare.storage.InsufficientStorageException.Reason;
 
 import org.springframework.stereotype.Component;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * Counts the uploads refused for their size (413) or for lack of room (507), by the limit
@@ -41,7 +40,7 @@ public class UploadRefusals {
 	 * Count a refusal, if it is one of an upload's limits.
 	 * @param refusal the exception that refuses the upload
 	 */
-	public void count(ErrorResponseException refusal) {
+	public void count(RuntimeException refusal) {
 		String reason = switch (refusal) {
 			case UploadTooLargeException tooLarge -> tooLarge.getLimit();
 			case InsufficientStorageException noRoom -> noRoom.getReason().tag();

@@ -1,28 +1,16 @@
 package dev.switchboard.fileshare.upload;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
-
 /**
- * An upload over one of the size limits (413). The connection is closed after the answer,
- * so that the rest of a large body is not read for nothing.
+ * An upload over one of the size limits. The connection is closed after the answer, so
+ * that the rest of a large body is not read for nothing.
  */
-public class UploadTooLargeException extends ErrorResponseException {
+public class UploadTooLargeException extends RuntimeException {
 
 	private final String limit;
 
 	UploadTooLargeException(String limit, String detail) {
-		super(HttpStatus.CONTENT_TOO_LARGE, problem(detail), null);
+		super(detail);
 		this.limit = limit;
-		getHeaders().set(HttpHeaders.CONNECTION, "close");
-	}
-
-	private static ProblemDetail problem(String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, detail);
-		problem.setTitle("Upload too large");
-		return problem;
 	}
 
 	/**
