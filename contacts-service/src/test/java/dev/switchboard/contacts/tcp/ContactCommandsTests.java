@@ -30,41 +30,40 @@ class ContactCommandsTests {
 
 	private final ContactCommands commands = new ContactCommands(this.service, new ContactsProtocolProperties(1000, 8));
 
+	private static final String LIST = "{\"cmd\": \"list\", \"args\": {}}";
+
+	private static final String UNAVAILABLE = "the address book is unavailable right now, try again later";
+
 	@Test
 	void shouldSayTheAddressBookIsUnavailableWhenNoTransactionCanBegin() {
 		given(this.service.create(any(ContactRequest.class)))
 			.willThrow(new CannotCreateTransactionException("Could not open JPA EntityManager for transaction"));
-		CommandReply reply = this.commands
-			.execute(json.readTree("{\"cmd\": \"add\", \"args\": {\"name\": \"Ada\", \"mail\": \"ada@example.org\"}}"));
-		assertThat(reply.status()).isFalse();
-		assertThat(reply.msg()).isEqualTo("the address book is unavailable right now, try again later");
-		assertThat(reply.data()).isNull();
+		assertError("{\"cmd\": \"add\", \"args\": {\"name\": \"Ada\", \"mail\": \"ada@example.org\"}}", UNAVAILABLE);
 	}
 
 	@Test
 	void shouldSayTheAddressBookIsUnavailableWhenAQueryLosesItsConnection() {
 		given(this.service.find(isNull(), any(Pageable.class)))
 			.willThrow(new DataAccessResourceFailureException("An I/O error occurred while sending to the backend"));
-		CommandReply reply = this.commands.execute(json.readTree("{\"cmd\": \"list\", \"args\": {}}"));
-		assertThat(reply.status()).isFalse();
-		assertThat(reply.msg()).isEqualTo("the address book is unavailable right now, try again later");
+		assertError(LIST, UNAVAILABLE);
 	}
 
 	@Test
 	void shouldAnswerTheAddressBooksRefusalWithItsMessage() {
 		given(this.service.get(42)).willThrow(new ContactNotFoundException(42));
-		CommandReply reply = this.commands.execute(json.readTree("{\"cmd\": \"get\", \"args\": {\"id\": 42}}"));
-		assertThat(reply.status()).isFalse();
-		assertThat(reply.msg()).isEqualTo("No contact with id 42.");
+		assertError("{\"cmd\": \"get\", \"args\": {\"id\": 42}}", "No contact with id 42.");
 	}
 
 	@Test
 	void shouldAnswerAStorageFailureThatIsNoOutageAsAnInternalError() {
 		given(this.service.find(isNull(), any(Pageable.class)))
 			.willThrow(new InvalidDataAccessApiUsageException("a bug in a query, not an outage"));
-		CommandReply reply = this.commands.execute(json.readTree("{\"cmd\": \"list\", \"args\": {}}"));
-		assertThat(reply.status()).isFalse();
-		assertThat(reply.msg()).isEqualTo("internal error: the command failed on the server");
+		assertError(LIST, "internal error: the command failed on the server");
+	}
+
+	private void assertError(String request, String message) {
+		CommandReply reply = this.commands.execute(json.readTree(request));
+		assertThat(reply).isEqualTo(new CommandReply(false, message, null));
 	}
 
 }

@@ -2,25 +2,12 @@ package dev.switchboard.fileshare.storage;
 
 /**
  * An upload refused for lack of room: over the total size all shares may take, past the
- * free space to keep on the disk, or the disk itself full. Nothing of the upload is kept,
- * and the connection is closed after the answer, so that the rest of the body is not read
- * for nothing.
+ * free space to keep on the disk, or the disk itself full.
  */
-public class InsufficientStorageException extends RuntimeException {
-
-	private final Reason reason;
+public class InsufficientStorageException extends RefusedUploadException {
 
 	InsufficientStorageException(Reason reason, String detail) {
-		super(detail);
-		this.reason = reason;
-	}
-
-	/**
-	 * Return why the upload was refused.
-	 * @return the reason
-	 */
-	public Reason getReason() {
-		return this.reason;
+		super(reason.tag(), detail);
 	}
 
 	/**

@@ -8,8 +8,8 @@ import java.util.stream.Stream;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import dev.switchboard.fileshare.storage.InsufficientStorageException;
 import dev.switchboard.fileshare.storage.InsufficientStorageException.Reason;
+import dev.switchboard.fileshare.storage.RefusedUploadException;
 
 import org.springframework.stereotype.Component;
 
@@ -40,13 +40,8 @@ public class UploadRefusals {
 	 * Count a refusal, if it is one of an upload's limits.
 	 * @param refusal the exception that refuses the upload
 	 */
-	public void count(RuntimeException refusal) {
-		String reason = switch (refusal) {
-			case UploadTooLargeException tooLarge -> tooLarge.getLimit();
-			case InsufficientStorageException noRoom -> noRoom.getReason().tag();
-			default -> null;
-		};
-		Counter counter = (reason != null) ? this.counters.get(reason) : null;
+	public void count(RefusedUploadException refusal) {
+		Counter counter = this.counters.get(refusal.getLimit());
 		if (counter != null) {
 			counter.increment();
 		}

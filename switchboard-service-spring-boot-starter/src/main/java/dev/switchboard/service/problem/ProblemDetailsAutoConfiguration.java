@@ -2,8 +2,8 @@ package dev.switchboard.service.problem;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -38,9 +38,9 @@ public final class ProblemDetailsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnBean(JsonMapper.class)
-	ProblemDetailWriter problemDetailWriter(JsonMapper jsonMapper) {
-		return new ProblemDetailWriter(jsonMapper);
+	ProblemDetailWriter problemDetailWriter(ObjectProvider<JsonMapper> jsonMapper) {
+		// the application's mapper, so that these problems read like the others
+		return new ProblemDetailWriter(jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()));
 	}
 
 	@Bean
