@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+
 /**
  * Streams the parts of a {@code multipart/form-data} body (RFC 7578, RFC 2046 §5.1)
  * through one fixed buffer: {@link #nextPart()} returns the headers of the next part,
@@ -80,6 +85,26 @@ final class MultipartReader {
 		this.buffer[0] = CR;
 		this.buffer[1] = LF;
 		this.tail = 2;
+	}
+
+	/**
+	 * The boundary of a multipart content type, unquoted; {@code null} when it has none.
+	 */
+	static @Nullable String boundary(@Nullable String contentType) {
+		if (contentType == null) {
+			return null;
+		}
+		String boundary;
+		try {
+			boundary = MediaType.parseMediaType(contentType).getParameter("boundary");
+		}
+		catch (InvalidMediaTypeException ex) {
+			return null;
+		}
+		if (boundary != null && boundary.length() >= 2 && boundary.startsWith("\"") && boundary.endsWith("\"")) {
+			boundary = boundary.substring(1, boundary.length() - 1);
+		}
+		return (boundary == null || boundary.isEmpty()) ? null : boundary;
 	}
 
 	/**

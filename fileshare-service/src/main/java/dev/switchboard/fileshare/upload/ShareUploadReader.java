@@ -20,7 +20,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
-import org.jspecify.annotations.Nullable;
 
 import dev.switchboard.fileshare.storage.FileStore;
 import dev.switchboard.fileshare.storage.FileStore.IncomingFile;
@@ -30,8 +29,6 @@ import dev.switchboard.fileshare.storage.StorageQuota.Reservation;
 import dev.switchboard.fileshare.system.FileshareProperties;
 import dev.switchboard.fileshare.upload.ReceivedUpload.ReceivedFile;
 
-import org.springframework.http.InvalidMediaTypeException;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 
@@ -90,7 +87,7 @@ public class ShareUploadReader {
 	public ReceivedUpload read(HttpServletRequest request) throws IOException {
 		long declared = request.getContentLengthLong();
 		checkDeclaredLength(declared);
-		String boundary = boundary(request.getContentType());
+		String boundary = MultipartReader.boundary(request.getContentType());
 		if (boundary == null) {
 			throw new InvalidUploadException("The multipart content type has no boundary.");
 		}
@@ -127,26 +124,6 @@ public class ShareUploadReader {
 					"The upload (%s bytes) is larger than the %s a share may hold.".formatted(contentLength,
 							describe(this.properties.maxShareSize())));
 		}
-	}
-
-	/**
-	 * The boundary of a multipart content type, unquoted; {@code null} when it has none.
-	 */
-	private static @Nullable String boundary(@Nullable String contentType) {
-		if (contentType == null) {
-			return null;
-		}
-		String boundary;
-		try {
-			boundary = MediaType.parseMediaType(contentType).getParameter("boundary");
-		}
-		catch (InvalidMediaTypeException ex) {
-			return null;
-		}
-		if (boundary != null && boundary.length() >= 2 && boundary.startsWith("\"") && boundary.endsWith("\"")) {
-			boundary = boundary.substring(1, boundary.length() - 1);
-		}
-		return (boundary == null || boundary.isEmpty()) ? null : boundary;
 	}
 
 	private void readPart(PartDisposition disposition, InputStream body, Upload upload) throws IOException {

@@ -155,4 +155,14 @@ class MultipartReaderTests {
 
 	}
 
+	@Test
+	void shouldReadTheBoundaryOfAMultipartContentTypeQuotedOrNot() {
+		assertThat(MultipartReader.boundary("multipart/form-data; boundary=abc123")).isEqualTo("abc123");
+		assertThat(MultipartReader.boundary("multipart/form-data; boundary=\"a b:c\"")).isEqualTo("a b:c");
+		assertThat(MultipartReader.boundary("multipart/form-data")).isNull();
+		assertThat(MultipartReader.boundary("multipart/form-data; boundary=\"\"")).isNull();
+		assertThat(MultipartReader.boundary("not a media type")).isNull();
+		assertThat(MultipartReader.boundary(null)).isNull();
+	}
+
 }
