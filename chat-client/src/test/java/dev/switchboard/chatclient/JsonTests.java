@@ -24,7 +24,7 @@ class JsonTests {
 			.containsEntry("none", null)
 			.containsEntry("ratio", 1.5);
 		assertThat((List<?>) frame.get("messages")).singleElement()
-			.isEqualTo(Map.of("id", 12L, "from", "bob", "text", "a \"quote\"\né"));
+			.isEqualTo(Map.of("id", 12, "from", "bob", "text", "a \"quote\"\né"));
 	}
 
 	@Test

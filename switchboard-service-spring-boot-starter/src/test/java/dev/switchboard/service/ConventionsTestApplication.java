@@ -16,6 +16,9 @@ import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.dao.InvalidDataAccessResourceUsageException;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -27,6 +30,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import dev.switchboard.service.problem.ProblemDetailWriter;
 
 /**
  * A small service that raises every kind of error the conventions must render.
@@ -109,6 +114,30 @@ class ConventionsTestApplication {
 
 				});
 		registration.addUrlPatterns("/storage/in-filter");
+		return registration;
+	}
+
+	/**
+	 * A filter that refuses a request before any controller, as a security entry point
+	 * does, with the starter's writer.
+	 */
+	@Bean
+	FilterRegistrationBean<OncePerRequestFilter> refusingFilter(ProblemDetailWriter problems) {
+		FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
+				new OncePerRequestFilter() {
+
+					@Override
+					protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+							FilterChain chain) throws IOException {
+						ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
+								"Send a bearer token.");
+						problem.setProperty("scheme", "Bearer");
+						response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+						problems.write(request, response, problem);
+					}
+
+				});
+		registration.addUrlPatterns("/refused-in-filter");
 		return registration;
 	}
 

@@ -36,6 +36,17 @@ class ServiceConventionsTests {
 	}
 
 	@Test
+	void shouldAnswerProblemJsonFromAFilterWithTheWriterTheStarterOffers() throws Exception {
+		HttpResponse<String> response = send(get("/refused-in-filter"));
+		assertProblem(response, 401);
+		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+		JsonNode body = json.readTree(response.body());
+		assertThat(body.path("detail").asString()).isEqualTo("Send a bearer token.");
+		assertThat(body.path("instance").asString()).isEqualTo("/refused-in-filter");
+		assertThat(body.path("scheme").asString()).isEqualTo("Bearer");
+	}
+
+	@Test
 	void shouldNameTheParameterWhenItHasTheWrongType() throws Exception {
 		HttpResponse<String> response = send(get("/things/3?count=many"));
 		assertProblem(response, 400);

@@ -14,19 +14,18 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.dao.DataAccessException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.TransactionException;
-import org.springframework.web.ErrorResponseException;
 
-import dev.switchboard.contacts.contacts.Contact;
-import dev.switchboard.contacts.contacts.ContactPatch;
-import dev.switchboard.contacts.contacts.ContactRequest;
-import dev.switchboard.contacts.contacts.ContactResponse;
-import dev.switchboard.contacts.contacts.ContactService;
+import dev.switchboard.contacts.addressbook.AddressBookException;
+import dev.switchboard.contacts.addressbook.Contact;
+import dev.switchboard.contacts.addressbook.ContactPatch;
+import dev.switchboard.contacts.addressbook.ContactRequest;
+import dev.switchboard.contacts.addressbook.ContactResponse;
+import dev.switchboard.contacts.addressbook.ContactService;
+import dev.switchboard.service.problem.StorageFailures;
 
 /**
  * The commands of the TCP contacts protocol, {@code {"cmd": "...", "args": {...}}}, run
@@ -81,20 +80,17 @@ class ContactCommands {
 		catch (ConstraintViolationException ex) {
 			return CommandReply.error(describe(ex.getConstraintViolations()));
 		}
-		catch (ErrorResponseException ex) {
-			String detail = ex.getBody().getDetail();
-			return CommandReply.error((detail != null) ? detail : ex.getMessage());
+		catch (AddressBookException ex) {
+			return CommandReply.error(ex.getMessage());
 		}
 		catch (JacksonException ex) {
 			return CommandReply.error("invalid request: " + ex.getOriginalMessage());
 		}
-		catch (DataAccessException | TransactionException ex) {
-			// the database is down: no transaction could even begin
-			// (CannotCreateTransactionException)
-			logger.warn("Contacts storage failed during a TCP command: " + ex.getMessage());
-			return CommandReply.error("the address book is unavailable right now, try again later");
-		}
 		catch (RuntimeException ex) {
+			if (StorageFailures.isUnavailable(ex)) {
+				logger.warn("Contacts storage unavailable during a TCP command: " + ex.getMessage());
+				return CommandReply.error("the address book is unavailable right now, try again later");
+			}
 			logger.error("TCP contacts command failed", ex);
 			return CommandReply.error("internal error: the command failed on the server");
 		}

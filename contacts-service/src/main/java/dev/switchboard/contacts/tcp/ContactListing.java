@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.switchboard.contacts.contacts.ContactResponse;
+import dev.switchboard.contacts.addressbook.ContactResponse;
 
 /**
  * The {@code data} of a {@code list} or {@code search} reply, read page by page while it

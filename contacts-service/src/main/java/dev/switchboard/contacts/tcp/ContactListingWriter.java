@@ -7,7 +7,7 @@ import java.util.List;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.switchboard.contacts.contacts.ContactResponse;
+import dev.switchboard.contacts.addressbook.ContactResponse;
 import dev.switchboard.socket.server.SocketConnection;
 
 /**

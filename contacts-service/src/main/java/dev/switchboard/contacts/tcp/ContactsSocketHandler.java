@@ -12,13 +12,12 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.dao.DataAccessException;
-import org.springframework.transaction.TransactionException;
 import org.springframework.stereotype.Component;
 
 import dev.switchboard.socket.framing.FramingException;
 import dev.switchboard.socket.framing.Framings;
 import dev.switchboard.socket.server.SocketConnection;
+import dev.switchboard.service.problem.StorageFailures;
 import dev.switchboard.socket.server.SocketHandler;
 
 /**
@@ -86,9 +85,13 @@ class ContactsSocketHandler implements SocketHandler {
 		try {
 			this.listings.write(connection, msg, listing);
 		}
-		catch (DataAccessException | TransactionException ex) {
+		catch (RuntimeException ex) {
+			if (!StorageFailures.isUnavailable(ex)) {
+				throw ex;
+			}
 			// the status was sent already: cut the reply short rather than lie
-			logger.warn("Contacts storage failed while a TCP list was written, reply cut short: " + ex.getMessage());
+			logger
+				.warn("Contacts storage unavailable while a TCP list was written, reply cut short: " + ex.getMessage());
 		}
 	}
 

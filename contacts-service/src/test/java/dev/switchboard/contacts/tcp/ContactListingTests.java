@@ -18,9 +18,9 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 
-import dev.switchboard.contacts.contacts.ContactRequest;
-import dev.switchboard.contacts.contacts.ContactResponse;
-import dev.switchboard.contacts.contacts.ContactService;
+import dev.switchboard.contacts.addressbook.ContactRequest;
+import dev.switchboard.contacts.addressbook.ContactResponse;
+import dev.switchboard.contacts.addressbook.ContactService;
 import dev.switchboard.test.postgres.WithEmbeddedPostgres;
 import dev.switchboard.test.python.Python3;
 

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 
-import dev.switchboard.contacts.contacts.Contact;
-import dev.switchboard.contacts.contacts.ContactResponse;
-import dev.switchboard.contacts.contacts.ContactService;
+import dev.switchboard.contacts.addressbook.Contact;
+import dev.switchboard.contacts.addressbook.ContactResponse;
+import dev.switchboard.contacts.addressbook.ContactService;
 import dev.switchboard.socket.framing.Framing;
 import dev.switchboard.socket.server.SocketConnection;
 

@@ -1,11 +1,15 @@
 package dev.switchboard.fileshare.download;
 
-import java.util.regex.Matcher;
+import java.util.List;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpRange;
+
 /**
- * One range of bytes of a file, from a {@code Range: bytes=...} header (RFC 9110
- * §14.1.2). Only single ranges are served; a request for several ranges gets the whole
+ * One range of bytes of a file, from a {@code Range: bytes=...} header (RFC 9110 section
+ * 14.1.2). Only single ranges are served; a request for several ranges gets the whole
  * file, as the RFC allows.
  *
  * @param start the first byte
@@ -13,7 +17,8 @@ import java.util.regex.Pattern;
  */
 public record ByteRange(long start, long length) {
 
-	private static final Pattern SINGLE = Pattern.compile("bytes=\\s*(\\d{0,40})\\s*-\\s*(\\d{0,40})\\s*");
+	// 19 digits or more: past Long.MAX_VALUE, or as good as
+	private static final Pattern BEYOND_A_LONG = Pattern.compile("\\d{19,}");
 
 	/**
 	 * Return the last byte of the range.
@@ -33,48 +38,37 @@ public record ByteRange(long start, long length) {
 	}
 
 	/**
-	 * Parse a {@code Range} header.
+	 * Read a {@code Range} header, parsed by Spring's {@link HttpRange}.
 	 * @param header the header value, or {@code null}
 	 * @param size the size of the file
 	 * @return the range, or {@code null} when the whole file should be sent (no header,
 	 * several ranges, another unit, a malformed value)
 	 * @throws UnsatisfiableRangeException if the range lies outside the file
 	 */
-	public static ByteRange parse(String header, long size) {
-		if (header == null) {
-			return null;
-		}
-		Matcher matcher = SINGLE.matcher(header);
-		if (!matcher.matches() || (matcher.group(1).isEmpty() && matcher.group(2).isEmpty())) {
-			return null;
-		}
-		String first = matcher.group(1);
-		String last = matcher.group(2);
+	public static @Nullable ByteRange parse(@Nullable String header, long size) {
+		List<HttpRange> ranges;
 		try {
-			if (first.isEmpty()) {
-				// Suffix range: the last N bytes
-				long suffix = Long.parseLong(last);
-				if (suffix == 0 || size == 0) {
-					throw new UnsatisfiableRangeException(size);
-				}
-				long length = Math.min(suffix, size);
-				return new ByteRange(size - length, length);
-			}
-			long start = Long.parseLong(first);
-			if (start >= size) {
+			ranges = HttpRange.parseRanges(header);
+		}
+		catch (IllegalArgumentException ex) {
+			if (ex instanceof NumberFormatException && header != null && BEYOND_A_LONG.matcher(header).find()) {
+				// a position no file can reach
 				throw new UnsatisfiableRangeException(size);
 			}
-			long end = last.isEmpty() ? size - 1 : Math.min(Long.parseLong(last), size - 1);
-			if (end < start) {
-				// first-pos > last-pos is invalid syntax: ignore the header
-				return null;
-			}
-			return new ByteRange(start, end - start + 1);
+			// malformed (first-pos > last-pos included): ignore the header
+			return null;
 		}
-		catch (NumberFormatException ex) {
-			// Beyond a long: no file is that large
+		if (ranges.size() != 1) {
+			return null;
+		}
+		HttpRange range = ranges.getFirst();
+		long start = range.getRangeStart(size);
+		long end = range.getRangeEnd(size);
+		if (start >= size || end < start) {
+			// past the end, a suffix of 0 bytes, or any range of an empty file
 			throw new UnsatisfiableRangeException(size);
 		}
+		return new ByteRange(start, end - start + 1);
 	}
 
 }

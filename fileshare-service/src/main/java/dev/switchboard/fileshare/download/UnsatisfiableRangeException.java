@@ -1,22 +1,24 @@
 package dev.switchboard.fileshare.download;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
-
 /**
- * A {@code Range} outside the file (416), answered with the file's size in
+ * A {@code Range} outside the file, answered with the file's size in
  * {@code Content-Range: bytes *}{@code /size}.
  */
-public class UnsatisfiableRangeException extends ErrorResponseException {
+public class UnsatisfiableRangeException extends RuntimeException {
+
+	private final long size;
 
 	UnsatisfiableRangeException(long size) {
-		super(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE,
-				ProblemDetail.forStatusAndDetail(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE,
-						"The requested range lies outside the file, which has " + size + " bytes."),
-				null);
-		getHeaders().set(HttpHeaders.CONTENT_RANGE, "bytes */" + size);
+		super("The requested range lies outside the file, which has " + size + " bytes.");
+		this.size = size;
+	}
+
+	/**
+	 * Return the size of the file.
+	 * @return its size in bytes
+	 */
+	public long getSize() {
+		return this.size;
 	}
 
 }

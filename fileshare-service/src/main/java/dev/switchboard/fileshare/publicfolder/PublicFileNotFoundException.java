@@ -1,18 +1,13 @@
 package dev.switchboard.fileshare.publicfolder;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
-
 /**
- * Nothing at this path of the public folder (404), or a path that would lead outside it,
- * which gets the same answer.
+ * Nothing at this path of the public folder, or a path that would lead outside it, which
+ * gets the same answer.
  */
-class PublicFileNotFoundException extends ErrorResponseException {
+public class PublicFileNotFoundException extends RuntimeException {
 
 	PublicFileNotFoundException(String relative) {
-		super(HttpStatus.NOT_FOUND, ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-				"No file or folder at /pub/" + printable(relative) + " in the public folder."), null);
+		super("No file or folder at /pub/" + printable(relative) + " in the public folder.");
 	}
 
 	private static String printable(String path) {

@@ -12,10 +12,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
-import dev.switchboard.fileshare.storage.InsufficientStorageException;
+import dev.switchboard.fileshare.storage.RefusedUploadException;
 import dev.switchboard.fileshare.upload.ShareUploadReader;
 import dev.switchboard.fileshare.upload.UploadRefusals;
-import dev.switchboard.fileshare.upload.UploadTooLargeException;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -74,7 +73,7 @@ class ShareController {
 		try {
 			created = this.shares.create(this.uploadReader.read(request));
 		}
-		catch (UploadTooLargeException | InsufficientStorageException ex) {
+		catch (RefusedUploadException ex) {
 			this.refusals.count(ex);
 			throw ex;
 		}

@@ -1,17 +1,12 @@
 package dev.switchboard.fileshare.share;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
-
 /**
- * The share existed but can no longer be downloaded (410): it expired or has no downloads
- * left.
+ * The share existed but can no longer be downloaded: it expired or has no downloads left.
  */
-public class ShareGoneException extends ErrorResponseException {
+public class ShareGoneException extends RuntimeException {
 
 	public ShareGoneException(ShareState state) {
-		super(HttpStatus.GONE, ProblemDetail.forStatusAndDetail(HttpStatus.GONE, detail(state)), null);
+		super(detail(state));
 	}
 
 	private static String detail(ShareState state) {

@@ -57,14 +57,14 @@ public class ShareService {
 		Integer maxDownloads = upload.options().maxDownloads();
 		Long expiresIn = upload.options().expiresInSeconds();
 		Duration lifetime = (expiresIn != null) ? Duration.ofSeconds(expiresIn) : this.properties.defaultExpiry();
-		String deleteToken = Tokens.newDeleteToken();
+		String deleteToken = ShareTokens.newDeleteToken();
 		List<SharedFile> files = new ArrayList<>();
 		try {
 			for (ReceivedFile file : upload.files()) {
 				String storedName = commit(file);
 				files.add(new SharedFile(file.name(), file.size(), file.sha256(), file.crc32(), storedName));
 			}
-			Share share = new Share(Tokens.newShareToken(), Tokens.hash(deleteToken),
+			Share share = new Share(ShareTokens.newShareToken(), ShareTokens.hash(deleteToken),
 					(maxDownloads != null) ? maxDownloads : 1, now, now.plus(lifetime), files);
 			// The share takes over the room reserved for its upload, in one transaction
 			Share stored = this.transactions.execute((status) -> {
@@ -99,7 +99,7 @@ public class ShareService {
 	 * @throws ShareNotFoundException if no share has this token
 	 */
 	public Share find(String token) {
-		if (!Tokens.isWellFormed(token)) {
+		if (!ShareTokens.isWellFormed(token)) {
 			throw new ShareNotFoundException();
 		}
 		return this.repository.findByToken(token).orElseThrow(ShareNotFoundException::new);
@@ -140,7 +140,7 @@ public class ShareService {
 	 */
 	public void delete(String token, String deleteToken) {
 		Share share = find(token);
-		if (!Tokens.matches(deleteToken, share.getDeleteTokenHash())) {
+		if (!ShareTokens.matches(deleteToken, share.getDeleteTokenHash())) {
 			throw new NotAllowedException("Not allowed: the " + ShareController.DELETE_TOKEN_HEADER
 					+ " header is missing or does not hold this share's delete token.");
 		}

@@ -1,43 +1,13 @@
 package dev.switchboard.fileshare.storage;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
-
 /**
- * An upload refused for lack of room (507): over the total size all shares may take, past
- * the free space to keep on the disk, or the disk itself full. Nothing of the upload is
- * kept, and the connection is closed after the answer, so that the rest of the body is
- * not read for nothing.
+ * An upload refused for lack of room: over the total size all shares may take, past the
+ * free space to keep on the disk, or the disk itself full.
  */
-public class InsufficientStorageException extends ErrorResponseException {
-
-	private final Reason reason;
+public class InsufficientStorageException extends RefusedUploadException {
 
 	InsufficientStorageException(Reason reason, String detail) {
-		super(HttpStatus.INSUFFICIENT_STORAGE, problem(detail), null);
-		this.reason = reason;
-		getHeaders().set(HttpHeaders.CONNECTION, "close");
-	}
-
-	private static ProblemDetail problem(String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INSUFFICIENT_STORAGE, detail);
-		problem.setTitle("Insufficient storage");
-		return problem;
-	}
-
-	/**
-	 * Return why the upload was refused.
-	 * @return the reason
-	 */
-	public Reason getReason() {
-		return this.reason;
-	}
-
-	@Override
-	public String getMessage() {
-		return getBody().getDetail();
+		super(reason.tag(), detail);
 	}
 
 	/**

@@ -1,33 +1,44 @@
 package dev.switchboard.fileshare.upload;
 
-import java.util.List;
-
-import dev.switchboard.service.problem.ProblemDetailsExceptionHandler.InvalidField;
-
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+import org.jspecify.annotations.Nullable;
 
 /**
- * An upload the service refuses as malformed or unsafe (400): a bad file name, a bad
- * option, a broken multipart body.
+ * An upload the service refuses as malformed or unsafe: a bad file name, a bad option, a
+ * broken multipart body.
  */
-public class InvalidUploadException extends ErrorResponseException {
+public class InvalidUploadException extends RuntimeException {
+
+	private final @Nullable String field;
+
+	private final @Nullable String fieldMessage;
 
 	InvalidUploadException(String detail) {
-		super(HttpStatus.BAD_REQUEST, problem(detail), null);
+		super(detail);
+		this.field = null;
+		this.fieldMessage = null;
 	}
 
-	InvalidUploadException(String name, String message) {
-		this("Invalid '%s': %s.".formatted(name, message));
-		getBody().setTitle("Invalid request content");
-		getBody().setProperty("errors", List.of(new InvalidField(name, message)));
+	InvalidUploadException(String field, String message) {
+		super("Invalid '%s': %s.".formatted(field, message));
+		this.field = field;
+		this.fieldMessage = message;
 	}
 
-	private static ProblemDetail problem(String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-		problem.setTitle("Invalid upload");
-		return problem;
+	/**
+	 * Return the form field at fault, when one option of the upload is.
+	 * @return the field's name, or {@code null} when the upload as a whole is invalid
+	 */
+	public @Nullable String getField() {
+		return this.field;
+	}
+
+	/**
+	 * Return what is wrong with the field at fault.
+	 * @return the end of a sentence starting with the field's name ("must be a whole
+	 * number"), or {@code null} when no field is at fault
+	 */
+	public @Nullable String getFieldMessage() {
+		return this.fieldMessage;
 	}
 
 }

@@ -20,8 +20,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
-import org.apache.commons.fileupload2.core.FileItemHeaders;
-import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 
 import dev.switchboard.fileshare.storage.FileStore;
 import dev.switchboard.fileshare.storage.FileStore.IncomingFile;
@@ -70,10 +68,6 @@ public class ShareUploadReader {
 
 	private final Validator validator;
 
-	// Only its header parsing is used (RFC 2231 and RFC 2047 names included): the body is
-	// read by MultipartReader
-	private final JakartaServletFileUpload<?, ?> headerParser = new JakartaServletFileUpload<>();
-
 	public ShareUploadReader(FileStore store, StorageQuota quota, FileshareProperties properties, Validator validator) {
 		this.store = store;
 		this.quota = quota;
@@ -93,7 +87,7 @@ public class ShareUploadReader {
 	public ReceivedUpload read(HttpServletRequest request) throws IOException {
 		long declared = request.getContentLengthLong();
 		checkDeclaredLength(declared);
-		byte[] boundary = this.headerParser.getBoundary(request.getContentType());
+		String boundary = MultipartReader.boundary(request.getContentType());
 		if (boundary == null) {
 			throw new InvalidUploadException("The multipart content type has no boundary.");
 		}
@@ -103,11 +97,11 @@ public class ShareUploadReader {
 		Upload upload = new Upload(
 				this.quota.reserve(Math.max(0, Math.min(declared, this.properties.maxShareSize().toBytes()))));
 		try {
-			MultipartReader input = new MultipartReader(request.getInputStream(),
-					new String(boundary, StandardCharsets.ISO_8859_1), BUFFER_SIZE, MAX_PART_HEADER_SIZE);
+			MultipartReader input = new MultipartReader(request.getInputStream(), boundary, BUFFER_SIZE,
+					MAX_PART_HEADER_SIZE);
 			String headers;
 			while ((headers = input.nextPart()) != null) {
-				readPart(this.headerParser.getParsedHeaders(headers), new PartInputStream(input), upload);
+				readPart(PartDisposition.of(headers), new PartInputStream(input), upload);
 			}
 			if (upload.files.isEmpty()) {
 				throw new InvalidUploadException(
@@ -132,9 +126,9 @@ public class ShareUploadReader {
 		}
 	}
 
-	private void readPart(FileItemHeaders headers, InputStream body, Upload upload) throws IOException {
-		String field = this.headerParser.getFieldName(headers);
-		String fileName = this.headerParser.getFileName(headers);
+	private void readPart(PartDisposition disposition, InputStream body, Upload upload) throws IOException {
+		String field = disposition.name();
+		String fileName = disposition.filename();
 		if (FILE_FIELD.equals(field)) {
 			if (fileName == null) {
 				throw new InvalidUploadException("The 'file' part must be a file upload, with a filename.");

@@ -8,11 +8,10 @@ import java.util.stream.Stream;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import dev.switchboard.fileshare.storage.InsufficientStorageException;
 import dev.switchboard.fileshare.storage.InsufficientStorageException.Reason;
+import dev.switchboard.fileshare.storage.RefusedUploadException;
 
 import org.springframework.stereotype.Component;
-import org.springframework.web.ErrorResponseException;
 
 /**
  * Counts the uploads refused for their size (413) or for lack of room (507), by the limit
@@ -41,13 +40,8 @@ public class UploadRefusals {
 	 * Count a refusal, if it is one of an upload's limits.
 	 * @param refusal the exception that refuses the upload
 	 */
-	public void count(ErrorResponseException refusal) {
-		String reason = switch (refusal) {
-			case UploadTooLargeException tooLarge -> tooLarge.getLimit();
-			case InsufficientStorageException noRoom -> noRoom.getReason().tag();
-			default -> null;
-		};
-		Counter counter = (reason != null) ? this.counters.get(reason) : null;
+	public void count(RefusedUploadException refusal) {
+		Counter counter = this.counters.get(refusal.getLimit());
 		if (counter != null) {
 			counter.increment();
 		}

@@ -18,7 +18,7 @@ class FileNamesTests {
 			"./a", "a/./b", ".", "a\u0000b", "a\nb", "a\rb", "a\tb", "a\u007fb", "a\u0085b" })
 	void shouldRefuseUnsafeNames(String name) {
 		assertThatExceptionOfType(InvalidUploadException.class).isThrownBy(() -> FileNames.check(name, 1024))
-			.satisfies((ex) -> assertThat(ex.getBody().getDetail()).startsWith("The file name"));
+			.satisfies((ex) -> assertThat(ex.getMessage()).startsWith("The file name"));
 	}
 
 	@Test
@@ -28,7 +28,7 @@ class FileNamesTests {
 		assertThatExceptionOfType(InvalidUploadException.class).isThrownBy(() -> FileNames.check("a".repeat(33), 32));
 		assertThatExceptionOfType(InvalidUploadException.class)
 			.isThrownBy(() -> FileNames.check("é".repeat(128) + ".txt", 1024))
-			.satisfies((ex) -> assertThat(ex.getBody().getDetail()).contains("255 bytes"));
+			.satisfies((ex) -> assertThat(ex.getMessage()).contains("255 bytes"));
 	}
 
 	@ParameterizedTest
@@ -48,7 +48,7 @@ class FileNamesTests {
 	@Test
 	void shouldQuoteControlCharactersInTheMessage() {
 		assertThatExceptionOfType(InvalidUploadException.class).isThrownBy(() -> FileNames.check("a\nb", 1024))
-			.satisfies((ex) -> assertThat(ex.getBody().getDetail()).contains("a\\u000ab").doesNotContain("\n"));
+			.satisfies((ex) -> assertThat(ex.getMessage()).contains("a\\u000ab").doesNotContain("\n"));
 	}
 
 }

@@ -89,7 +89,7 @@ class MultipartReaderTests {
 	void shouldRefuseMalformedBodies(String body) {
 		assertThatExceptionOfType(InvalidUploadException.class)
 			.isThrownBy(() -> readAll(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), 600))
-			.satisfies((ex) -> assertThat(ex.getBody().getDetail()).startsWith("The multipart body is malformed"));
+			.satisfies((ex) -> assertThat(ex.getMessage()).startsWith("The multipart body is malformed"));
 	}
 
 	@Test
@@ -98,7 +98,7 @@ class MultipartReaderTests {
 
 		assertThatExceptionOfType(InvalidUploadException.class)
 			.isThrownBy(() -> readAll(new Trickle(body.getBytes(StandardCharsets.UTF_8), 9), 600))
-			.satisfies((ex) -> assertThat(ex.getBody().getDetail()).contains("larger than 256 bytes"));
+			.satisfies((ex) -> assertThat(ex.getMessage()).contains("larger than 256 bytes"));
 	}
 
 	private static List<String[]> readAll(InputStream in, int bufferSize) throws IOException {
@@ -153,6 +153,16 @@ class MultipartReaderTests {
 			return count;
 		}
 
+	}
+
+	@Test
+	void shouldReadTheBoundaryOfAMultipartContentTypeQuotedOrNot() {
+		assertThat(MultipartReader.boundary("multipart/form-data; boundary=abc123")).isEqualTo("abc123");
+		assertThat(MultipartReader.boundary("multipart/form-data; boundary=\"a b:c\"")).isEqualTo("a b:c");
+		assertThat(MultipartReader.boundary("multipart/form-data")).isNull();
+		assertThat(MultipartReader.boundary("multipart/form-data; boundary=\"\"")).isNull();
+		assertThat(MultipartReader.boundary("not a media type")).isNull();
+		assertThat(MultipartReader.boundary(null)).isNull();
 	}
 
 }

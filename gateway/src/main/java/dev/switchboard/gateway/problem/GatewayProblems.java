@@ -60,15 +60,22 @@ final class GatewayProblems {
 	}
 
 	/**
-	 * The service behind the route that answered: the host of the route's
-	 * {@code lb://<service>} URI, the name its instances are balanced under.
+	 * The metadata key of a route that names the service behind it, as
+	 * {@code metadata: service: contacts-service} in the route's definition.
+	 */
+	static final String SERVICE_METADATA = "service";
+
+	/**
+	 * The service behind the route that answered, as its definition names it
+	 * ({@value #SERVICE_METADATA} metadata); {@code null} for a route that calls no
+	 * service.
 	 */
 	static @Nullable String service(ServerWebExchange exchange) {
 		Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
-		if (route == null || !"lb".equals(route.getUri().getScheme())) {
+		if (route == null || !(route.getMetadata().get(SERVICE_METADATA) instanceof String service)) {
 			return null;
 		}
-		return route.getUri().getHost();
+		return service;
 	}
 
 	private static ProblemDetail problem(ServerHttpRequest request, @Nullable String service, Throwable error) {

@@ -3,7 +3,6 @@ package dev.switchboard.service.problem;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 import dev.switchboard.service.problem.ProblemDetailsExceptionHandler.InvalidField;
@@ -25,17 +24,9 @@ public class InvalidParameterException extends ErrorResponseException {
 	 * name ("must be between 1 and 10000")
 	 */
 	public InvalidParameterException(String parameter, String message) {
-		super(HttpStatus.BAD_REQUEST, problem(parameter, message), null);
+		super(HttpStatus.BAD_REQUEST, ProblemDetailsExceptionHandler.invalid(HttpStatus.BAD_REQUEST,
+				"Invalid request parameters", List.of(new InvalidField(parameter, message))), null);
 		this.parameter = parameter;
-	}
-
-	private static ProblemDetail problem(String parameter, String message) {
-		List<InvalidField> errors = List.of(new InvalidField(parameter, message));
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				ProblemDetailsExceptionHandler.describe(errors));
-		problem.setTitle("Invalid request parameters");
-		problem.setProperty("errors", errors);
-		return problem;
 	}
 
 	/**

@@ -1,10 +1,14 @@
 package dev.switchboard.service.problem;
 
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
@@ -18,9 +22,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Auto-configuration that answers every error of a servlet service as RFC 9457 problem
  * JSON: exceptions raised by controllers and the container's own errors (unknown paths,
- * errors raised before a controller runs).
+ * errors raised before a controller runs), and offers a {@link ProblemDetailWriter} for
+ * the code that answers outside Spring MVC.
  */
-@AutoConfiguration(before = { WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class })
+@AutoConfiguration(after = JacksonAutoConfiguration.class,
+		before = { WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class })
 @ConditionalOnWebApplication(type = Type.SERVLET)
 public final class ProblemDetailsAutoConfiguration {
 
@@ -28,6 +34,13 @@ public final class ProblemDetailsAutoConfiguration {
 	@ConditionalOnMissingBean(ResponseEntityExceptionHandler.class)
 	ProblemDetailsExceptionHandler problemDetailsExceptionHandler() {
 		return new ProblemDetailsExceptionHandler();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ProblemDetailWriter problemDetailWriter(ObjectProvider<JsonMapper> jsonMapper) {
+		// the application's mapper, so that these problems read like the others
+		return new ProblemDetailWriter(jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()));
 	}
 
 	@Bean

@@ -47,10 +47,8 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
 			.stream()
 			.map((error) -> new InvalidField(error.getField(), message(error)))
 			.toList();
-		ProblemDetail body = ProblemDetail.forStatusAndDetail(status, describe(errors));
-		body.setTitle("Invalid request content");
-		body.setProperty("errors", errors);
-		return handleExceptionInternal(ex, body, headers, status, request);
+		return handleExceptionInternal(ex, invalid(status, "Invalid request content", errors), headers, status,
+				request);
 	}
 
 	@Override
@@ -60,10 +58,8 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
 			.stream()
 			.flatMap(ProblemDetailsExceptionHandler::invalidFields)
 			.toList();
-		ProblemDetail body = ProblemDetail.forStatusAndDetail(status, describe(errors));
-		body.setTitle("Invalid request parameters");
-		body.setProperty("errors", errors);
-		return handleExceptionInternal(ex, body, headers, status, request);
+		return handleExceptionInternal(ex, invalid(status, "Invalid request parameters", errors), headers, status,
+				request);
 	}
 
 	@Override
@@ -104,10 +100,8 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
 			.stream()
 			.map((violation) -> new InvalidField(leafName(violation), violation.getMessage()))
 			.toList();
-		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, describe(errors));
-		body.setTitle("Invalid request parameters");
-		body.setProperty("errors", errors);
-		return handleExceptionInternal(ex, body, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+		return handleExceptionInternal(ex, invalid(HttpStatus.BAD_REQUEST, "Invalid request parameters", errors),
+				new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
 	}
 
 	/**
@@ -120,6 +114,17 @@ public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandl
 		}
 		String name = result.getMethodParameter().getParameterName();
 		return result.getResolvableErrors().stream().map((error) -> new InvalidField(name, message(error)));
+	}
+
+	/**
+	 * The problem of a request whose parameters or fields are invalid: a {@code detail}
+	 * naming each, and the list of them in {@code errors}.
+	 */
+	static ProblemDetail invalid(HttpStatusCode status, String title, List<InvalidField> errors) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, describe(errors));
+		problem.setTitle(title);
+		problem.setProperty("errors", errors);
+		return problem;
 	}
 
 	static String describe(List<InvalidField> errors) {
