@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,10 +31,23 @@ public class MessageService {
 
 	private final ChatFanout fanout;
 
-	public MessageService(MessageRepository messages, UserService users, ChatFanout fanout) {
+	private final Counter roomMessages;
+
+	private final Counter directMessages;
+
+	public MessageService(MessageRepository messages, UserService users, ChatFanout fanout, MeterRegistry registry) {
 		this.messages = messages;
 		this.users = users;
 		this.fanout = fanout;
+		this.roomMessages = stored(registry, "room");
+		this.directMessages = stored(registry, "direct");
+	}
+
+	private static Counter stored(MeterRegistry registry, String kind) {
+		return Counter.builder("switchboard.chat.messages")
+			.description("Messages stored, whichever way they arrived (REST, WebSocket, TCP)")
+			.tag("kind", kind)
+			.register(registry);
 	}
 
 	/**
@@ -43,7 +59,9 @@ public class MessageService {
 	 */
 	@Transactional
 	public ChatMessage storeRoomMessage(ChatIdentity sender, String room, String text) {
-		return this.messages.save(Message.inRoom(room, sender, text, now())).toChatMessage();
+		ChatMessage message = this.messages.save(Message.inRoom(room, sender, text, now())).toChatMessage();
+		this.roomMessages.increment();
+		return message;
 	}
 
 	/**
@@ -55,7 +73,9 @@ public class MessageService {
 	 */
 	@Transactional
 	public ChatMessage storeDirectMessage(ChatIdentity sender, ChatIdentity recipient, String text) {
-		return this.messages.save(Message.direct(sender, recipient, text, now())).toChatMessage();
+		ChatMessage message = this.messages.save(Message.direct(sender, recipient, text, now())).toChatMessage();
+		this.directMessages.increment();
+		return message;
 	}
 
 	/**
@@ -72,6 +92,7 @@ public class MessageService {
 		User recipient = this.users.get(recipientId);
 		Message message = this.messages
 			.save(Message.direct(sender, new ChatIdentity(recipient.getId(), recipient.getNickname()), text, now()));
+		this.directMessages.increment();
 		this.fanout.publish(new ChatEvent.MessagePosted(message.toChatMessage(), null, null));
 		return MessageView.of(message);
 	}
