@@ -73,6 +73,17 @@ final class ComposeFile {
 		return environment;
 	}
 
+	/**
+	 * Return the names of a service's environment, those passed on from the host
+	 * included.
+	 */
+	java.util.Set<String> environmentNames(String service) {
+		if (this.services.get(service).get("environment") instanceof Map<?, ?> values) {
+			return values.keySet().stream().map(Object::toString).collect(java.util.stream.Collectors.toSet());
+		}
+		return java.util.Set.of();
+	}
+
 	/** Return the profiles a service belongs to (none: it always starts). */
 	List<String> profiles(String service) {
 		if (this.services.get(service).get("profiles") instanceof List<?> profiles) {

@@ -51,8 +51,8 @@ class DockerComposeFileIT {
 		this.compose.builtServices().keySet().forEach((service) -> {
 			int port = service.equals("gateway") ? 8090 : this.compose.exposedPort(service);
 			assertThat(prometheus).as("scraped: " + service).contains("\"" + service + ":" + port + "\"");
-			assertThat(this.compose.environment(service)).as(service + " passes the OTLP switch on")
-				.containsKey("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT");
+			assertThat(this.compose.environmentNames(service)).as(service + " passes the OTLP switch on")
+				.contains("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT");
 		});
 		assertThat(this.compose.volumes("grafana")).contains(
 				"./deploy/observability/grafana/provisioning:/etc/grafana/provisioning:ro",
