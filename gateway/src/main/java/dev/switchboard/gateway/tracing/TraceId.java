@@ -1,5 +1,6 @@
 package dev.switchboard.gateway.tracing;
 
+import io.micrometer.tracing.Span;
 import io.micrometer.tracing.handler.TracingObservationHandler.TracingContext;
 import org.jspecify.annotations.Nullable;
 
@@ -22,10 +23,19 @@ public final class TraceId {
 	 * @return its trace id, or {@code null} when the request is not observed
 	 */
 	public static @Nullable String of(ServerWebExchange exchange) {
+		Span span = span(exchange);
+		return (span != null) ? span.context().traceId() : null;
+	}
+
+	/**
+	 * The gateway's server span of an exchange.
+	 * @param exchange the exchange
+	 * @return its span, or {@code null} when the request is not observed
+	 */
+	static @Nullable Span span(ServerWebExchange exchange) {
 		return ServerRequestObservationContext.findCurrent(exchange.getAttributes())
 			.map((context) -> context.<TracingContext>get(TracingContext.class))
 			.map(TracingContext::getSpan)
-			.map((span) -> span.context().traceId())
 			.orElse(null);
 	}
 
