@@ -52,10 +52,12 @@ public class AccessLogWebFilter implements WebFilter {
 			.append('.')
 			.append((micros / 100) % 10)
 			.append("ms requestId=")
-			.append(RequestId.of(exchange))
-			.append(" traceId=")
-			.append(TraceId.of(exchange))
-			.append(" client=");
+			.append(RequestId.of(exchange));
+		String traceId = TraceId.of(exchange);
+		if (traceId != null) {
+			line.append(" traceId=").append(traceId);
+		}
+		line.append(" client=");
 		InetSocketAddress client = request.getRemoteAddress();
 		if (client != null) {
 			line.append(client.getHostString()).append(':').append(client.getPort());
