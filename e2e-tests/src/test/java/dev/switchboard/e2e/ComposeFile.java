@@ -59,9 +59,37 @@ final class ComposeFile {
 	Map<String, String> environment(String service) {
 		Map<String, String> environment = new LinkedHashMap<>();
 		if (this.services.get(service).get("environment") instanceof Map<?, ?> values) {
-			values.forEach((key, value) -> environment.put(key.toString(), interpolate(String.valueOf(value))));
+			values.forEach((key, value) -> {
+				if (value != null) {
+					environment.put(key.toString(), interpolate(String.valueOf(value)));
+				}
+				else if (System.getenv(key.toString()) != null) {
+					// a name without a value: compose passes the variable on when it is
+					// set
+					environment.put(key.toString(), System.getenv(key.toString()));
+				}
+			});
 		}
 		return environment;
+	}
+
+	/**
+	 * Return the names of a service's environment, those passed on from the host
+	 * included.
+	 */
+	java.util.Set<String> environmentNames(String service) {
+		if (this.services.get(service).get("environment") instanceof Map<?, ?> values) {
+			return values.keySet().stream().map(Object::toString).collect(java.util.stream.Collectors.toSet());
+		}
+		return java.util.Set.of();
+	}
+
+	/** Return the profiles a service belongs to (none: it always starts). */
+	List<String> profiles(String service) {
+		if (this.services.get(service).get("profiles") instanceof List<?> profiles) {
+			return profiles.stream().map(Object::toString).toList();
+		}
+		return List.of();
 	}
 
 	/** Return the service's internal HTTP port, from its {@code expose} entry. */

@@ -31,7 +31,36 @@ class DockerComposeFileIT {
 
 	@Test
 	void shouldBeAcceptedByDockerCompose() throws Exception {
-		List<String> command = composeCommand();
+		assertAccepted(composeCommand());
+	}
+
+	@Test
+	void shouldBeAcceptedByDockerComposeWithTheObservabilityProfile() throws Exception {
+		List<String> command = new ArrayList<>(composeCommand());
+		command.add(command.indexOf("-f"), "observability");
+		command.add(command.indexOf("observability"), "--profile");
+		assertAccepted(command);
+	}
+
+	@Test
+	void shouldScrapeEveryServiceAndProvisionTheDashboardWithTheObservabilityProfile() throws IOException {
+		assertThat(this.compose.profiles("prometheus")).containsExactly("observability");
+		assertThat(this.compose.profiles("grafana")).containsExactly("observability");
+		assertThat(this.compose.profiles("jaeger")).containsExactly("observability");
+		String prometheus = Files.readString(Suite.root().resolve("deploy/observability/prometheus.yml"));
+		this.compose.builtServices().keySet().forEach((service) -> {
+			int port = service.equals("gateway") ? 8090 : this.compose.exposedPort(service);
+			assertThat(prometheus).as("scraped: " + service).contains("\"" + service + ":" + port + "\"");
+			assertThat(this.compose.environmentNames(service)).as(service + " passes the OTLP switch on")
+				.contains("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT");
+		});
+		assertThat(this.compose.volumes("grafana")).contains(
+				"./deploy/observability/grafana/provisioning:/etc/grafana/provisioning:ro",
+				"./deploy/observability/grafana/dashboards:/var/lib/grafana/dashboards:ro");
+		assertThat(Suite.root().resolve("deploy/observability/grafana/dashboards/switchboard.json")).isRegularFile();
+	}
+
+	private static void assertAccepted(List<String> command) throws Exception {
 		Process process = new ProcessBuilder(command).directory(Suite.root().toFile())
 			.redirectErrorStream(true)
 			.start();

@@ -9,6 +9,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
 
 import dev.switchboard.gateway.requestid.RequestId;
+import dev.switchboard.gateway.tracing.TraceId;
 
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -19,9 +20,9 @@ import org.springframework.web.server.WebFilterChain;
 /**
  * Writes one access line per request (logger {@value #LOGGER}) once it is answered:
  * method, path, the status the client got (errors included: the problem answers are
- * written further in, by {@code ErrorBoundaryWebFilter}), duration, request id, client
- * address, and whether the client gave up first. It runs right after the request id
- * ({@code EdgeWebFilters}), unless {@code switchboard.gateway.access-log} is off.
+ * written further in, by {@code ErrorBoundaryWebFilter}), duration, request id, trace id,
+ * client address, and whether the client gave up first. It runs right after the request
+ * id ({@code EdgeWebFilters}), unless {@code switchboard.gateway.access-log} is off.
  */
 public class AccessLogWebFilter implements WebFilter {
 
@@ -51,8 +52,12 @@ public class AccessLogWebFilter implements WebFilter {
 			.append('.')
 			.append((micros / 100) % 10)
 			.append("ms requestId=")
-			.append(RequestId.of(exchange))
-			.append(" client=");
+			.append(RequestId.of(exchange));
+		String traceId = TraceId.of(exchange);
+		if (traceId != null) {
+			line.append(" traceId=").append(traceId);
+		}
+		line.append(" client=");
 		InetSocketAddress client = request.getRemoteAddress();
 		if (client != null) {
 			line.append(client.getHostString()).append(':').append(client.getPort());

@@ -13,6 +13,7 @@ import reactor.netty.http.client.PrematureCloseException;
 import dev.switchboard.gateway.readtimeout.IncompleteRequestException;
 import dev.switchboard.gateway.readtimeout.RequestReadTimeoutException;
 import dev.switchboard.gateway.requestid.RequestId;
+import dev.switchboard.gateway.tracing.TraceId;
 
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
@@ -45,6 +46,10 @@ final class GatewayProblems {
 		String requestId = RequestId.of(exchange);
 		if (requestId != null) {
 			problem.setProperty("requestId", requestId);
+		}
+		String traceId = TraceId.of(exchange);
+		if (traceId != null) {
+			problem.setProperty("traceId", traceId);
 		}
 		return problem;
 	}

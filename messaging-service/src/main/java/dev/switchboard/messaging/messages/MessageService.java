@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
@@ -25,10 +28,24 @@ public class MessageService {
 
 	private final ApplicationEventPublisher events;
 
-	public MessageService(MessageRepository messages, UserService users, ApplicationEventPublisher events) {
+	private final Counter roomMessages;
+
+	private final Counter directMessages;
+
+	public MessageService(MessageRepository messages, UserService users, ApplicationEventPublisher events,
+			MeterRegistry registry) {
 		this.messages = messages;
 		this.users = users;
 		this.events = events;
+		this.roomMessages = stored(registry, "room");
+		this.directMessages = stored(registry, "direct");
+	}
+
+	private static Counter stored(MeterRegistry registry, String kind) {
+		return Counter.builder("switchboard.chat.messages")
+			.description("Messages stored, whichever way they arrived (REST, WebSocket, TCP)")
+			.tag("kind", kind)
+			.register(registry);
 	}
 
 	/**
@@ -40,7 +57,9 @@ public class MessageService {
 	 */
 	@Transactional
 	public ChatMessage storeRoomMessage(Correspondent sender, String room, String text) {
-		return this.messages.save(Message.inRoom(room, sender, text, now())).toChatMessage();
+		ChatMessage message = this.messages.save(Message.inRoom(room, sender, text, now())).toChatMessage();
+		this.roomMessages.increment();
+		return message;
 	}
 
 	/**
@@ -52,7 +71,9 @@ public class MessageService {
 	 */
 	@Transactional
 	public ChatMessage storeDirectMessage(Correspondent sender, Correspondent recipient, String text) {
-		return this.messages.save(Message.direct(sender, recipient, text, now())).toChatMessage();
+		ChatMessage message = this.messages.save(Message.direct(sender, recipient, text, now())).toChatMessage();
+		this.directMessages.increment();
+		return message;
 	}
 
 	/**
@@ -70,6 +91,7 @@ public class MessageService {
 		User recipient = this.users.get(recipientId);
 		Message message = this.messages
 			.save(Message.direct(sender, new Correspondent(recipient.getId(), recipient.getNickname()), text, now()));
+		this.directMessages.increment();
 		this.events.publishEvent(new DirectMessageSent(message.toChatMessage()));
 		return MessageView.of(message);
 	}
