@@ -1,12 +1,14 @@
 package dev.switchboard.messaging.chat;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.switchboard.messaging.system.MessagingProperties;
+
 /**
- * The chat's roster and fan-out. The fan-out is in-process unless another
- * {@link ChatFanout} bean (a broker-backed one) is defined.
+ * The chat's roster of this replica's connections, its name, and its meters. The fan-out
+ * and the presence, which depend on how replicas share the chat, come from the
+ * {@code cluster} package.
  */
 @Configuration(proxyBeanMethods = false)
 class ChatConfiguration {
@@ -17,14 +19,13 @@ class ChatConfiguration {
 	}
 
 	@Bean
-	ChatMetrics chatMetrics(ChatRoster roster) {
-		return new ChatMetrics(roster);
+	ChatReplica chatReplica(MessagingProperties properties) {
+		return new ChatReplica(properties.replicaId());
 	}
 
 	@Bean
-	@ConditionalOnMissingBean(ChatFanout.class)
-	ChatFanout inProcessChatFanout(ChatRoster roster) {
-		return new InProcessChatFanout(roster);
+	ChatMetrics chatMetrics(ChatRoster roster) {
+		return new ChatMetrics(roster);
 	}
 
 }

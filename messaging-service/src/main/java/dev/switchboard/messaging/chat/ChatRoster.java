@@ -12,15 +12,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.stream.Collectors;
 
-import dev.switchboard.messaging.users.GuestNicknames;
 import dev.switchboard.messaging.users.Nicknames;
-import dev.switchboard.messaging.users.OnlineUsers;
 
 /**
- * The chat connections of this process: who is online, under which nickname, in which
- * rooms. It delivers events to the connections concerned.
+ * The chat connections of this process: who is online here, under which nickname, in
+ * which rooms. It delivers events to the connections concerned. Who is online in the
+ * whole chat is the {@link Presence}'s answer.
  */
-public class ChatRoster implements GuestNicknames, OnlineUsers {
+public class ChatRoster {
 
 	private final ConcurrentMap<String, ChatConnection> byId = new ConcurrentHashMap<>();
 
@@ -190,12 +189,19 @@ public class ChatRoster implements GuestNicknames, OnlineUsers {
 			.map(ChatConnection::identity);
 	}
 
-	@Override
+	/**
+	 * Return whether a guest is connected here under a nickname.
+	 * @param nickname the nickname, in any case
+	 * @return whether a guest uses it
+	 */
 	public boolean isInUseByGuest(String nickname) {
 		return online(nickname).filter(ChatIdentity::isGuest).isPresent();
 	}
 
-	@Override
+	/**
+	 * Return the ids of the registered users connected here.
+	 * @return their ids
+	 */
 	public Set<Long> onlineUserIds() {
 		return this.byNickname.values()
 			.stream()
@@ -203,6 +209,36 @@ public class ChatRoster implements GuestNicknames, OnlineUsers {
 			.map((connection) -> connection.identity().userId())
 			.filter((id) -> id != null)
 			.collect(Collectors.toSet());
+	}
+
+	/**
+	 * Return who is connected here, once per nickname.
+	 * @return an identity per nickname
+	 */
+	public List<ChatIdentity> identities() {
+		return this.byNickname.values()
+			.stream()
+			.flatMap((connections) -> connections.stream().limit(1))
+			.map(ChatConnection::identity)
+			.toList();
+	}
+
+	/**
+	 * Return whether a connection is signed in here.
+	 * @param connection the connection
+	 * @return whether it was added and not removed since
+	 */
+	public boolean contains(ChatConnection connection) {
+		return this.byId.containsKey(connection.id());
+	}
+
+	/**
+	 * Return whether someone is connected here under a nickname.
+	 * @param nickname the nickname, in any case
+	 * @return whether a connection uses it
+	 */
+	public boolean isOnline(String nickname) {
+		return !this.byNickname.getOrDefault(Nicknames.key(nickname), Set.of()).isEmpty();
 	}
 
 	/**

@@ -1,8 +1,10 @@
 package dev.switchboard.messaging.chat;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.jspecify.annotations.Nullable;
 
@@ -23,6 +25,8 @@ public class ChatService {
 
 	private final ChatRoster roster;
 
+	private final Presence presence;
+
 	private final ChatFanout fanout;
 
 	private final MessageService messages;
@@ -31,13 +35,21 @@ public class ChatService {
 
 	private final int historySize;
 
-	public ChatService(ChatRoster roster, ChatFanout fanout, MessageService messages, UserService users,
-			MessagingProperties properties) {
+	/**
+	 * Store-then-publish of one room at a time, so that a room's messages go out in id
+	 * order.
+	 */
+	private final ReentrantLock[] roomLocks = new ReentrantLock[64];
+
+	public ChatService(ChatRoster roster, Presence presence, ChatFanout fanout, MessageService messages,
+			UserService users, MessagingProperties properties) {
 		this.roster = roster;
+		this.presence = presence;
 		this.fanout = fanout;
 		this.messages = messages;
 		this.users = users;
 		this.historySize = properties.chat().historySize();
+		Arrays.setAll(this.roomLocks, (i) -> new ReentrantLock());
 	}
 
 	/**
@@ -56,10 +68,10 @@ public class ChatService {
 	 * @return the nicknames online, this user included
 	 */
 	public List<String> signIn(ChatConnection connection) {
-		if (this.roster.add(connection)) {
+		if (this.presence.signIn(connection)) {
 			this.fanout.publish(new ChatEvent.PresenceChanged(connection.identity().nickname(), true));
 		}
-		return this.roster.onlineNicknames();
+		return this.presence.onlineNicknames();
 	}
 
 	/**
@@ -87,18 +99,18 @@ public class ChatService {
 	 */
 	public List<String> signInGuest(ChatConnection connection) {
 		String nickname = connection.identity().nickname();
-		if (!this.roster.addGuest(connection)) {
+		if (!this.presence.signInGuest(connection)) {
 			throw new ChatException("Someone is online as '" + nickname + "' right now: choose another nickname.");
 		}
 		// A registration may have stored this nickname since guest() looked. It looks for
 		// guests online only once it is stored, and this guest is online before looking
 		// again here: of the two, the later one always sees the other and gives way.
 		if (this.users.findByNickname(nickname).isPresent()) {
-			this.roster.remove(connection);
+			this.presence.signOut(connection);
 			throw registeredNickname(nickname);
 		}
 		this.fanout.publish(new ChatEvent.PresenceChanged(connection.identity().nickname(), true));
-		return this.roster.onlineNicknames();
+		return this.presence.onlineNicknames();
 	}
 
 	/**
@@ -106,7 +118,7 @@ public class ChatService {
 	 * @param connection the connection, signed in or not
 	 */
 	public void signOut(ChatConnection connection) {
-		if (this.roster.remove(connection)) {
+		if (this.presence.signOut(connection)) {
 			this.fanout.publish(new ChatEvent.PresenceChanged(connection.identity().nickname(), false));
 		}
 	}
@@ -115,14 +127,22 @@ public class ChatService {
 	 * Join a room: from now on the connection receives its messages.
 	 * @param connection the connection
 	 * @param room the room, with or without {@code #}
-	 * @return the room's latest messages, oldest first (they may overlap with the first
-	 * live ones: clients deduplicate by id)
+	 * @param since when not {@code null}, answer the messages after this id instead of
+	 * the latest ones (a client that reconnects recovers what it missed)
+	 * @return the room's latest messages, or its first ones after {@code since}, at most
+	 * {@code history-size}, oldest first (they may overlap with the first live ones: the
+	 * transports hold live ones back until the history is sent, and drop those it holds)
 	 */
-	public RoomHistory join(ChatConnection connection, String room) {
+	public RoomHistory join(ChatConnection connection, String room, @Nullable Long since) {
 		String name = Rooms.normalize(room);
+		if (since != null && since < 0) {
+			throw new ChatException("\"since\" must be a message id (0 or more).");
+		}
 		this.roster.join(connection, name);
 		try {
-			return new RoomHistory(name, this.messages.history(name, this.historySize));
+			List<ChatMessage> history = (since != null) ? this.messages.historyAfter(name, since, this.historySize)
+					: this.messages.history(name, this.historySize);
+			return new RoomHistory(name, history);
 		}
 		catch (RuntimeException ex) {
 			this.roster.leave(connection, name);
@@ -159,9 +179,17 @@ public class ChatService {
 		if (!this.roster.isMember(connection, name)) {
 			throw new ChatException("Join #" + name + " before saying something there.");
 		}
-		ChatMessage message = this.messages.storeRoomMessage(connection.identity(), name, MessageTexts.check(text));
-		this.fanout.publish(new ChatEvent.MessagePosted(message, connection.id(), ref));
-		return message;
+		String checked = MessageTexts.check(text);
+		ReentrantLock lock = this.roomLocks[Math.floorMod(name.hashCode(), this.roomLocks.length)];
+		lock.lock();
+		try {
+			ChatMessage message = this.messages.storeRoomMessage(connection.identity(), name, checked);
+			this.fanout.publish(new ChatEvent.MessagePosted(message, connection.id(), ref));
+			return message;
+		}
+		finally {
+			lock.unlock();
+		}
 	}
 
 	/**
@@ -194,7 +222,7 @@ public class ChatService {
 		}
 		return this.users.findByNickname(nickname)
 			.map((user) -> new ChatIdentity(user.getId(), user.getNickname()))
-			.or(() -> this.roster.online(nickname))
+			.or(() -> this.presence.online(nickname))
 			.orElseThrow(() -> new ChatException("Nobody is called '" + nickname + "'."));
 	}
 
@@ -203,7 +231,7 @@ public class ChatService {
 	 * @return the nicknames, sorted
 	 */
 	public List<String> online() {
-		return this.roster.onlineNicknames();
+		return this.presence.onlineNicknames();
 	}
 
 	/**

@@ -3,11 +3,11 @@ package dev.switchboard.messaging.chat;
 /**
  * Delivers chat events to this process's connections: the fan-out of a single replica.
  */
-class InProcessChatFanout implements ChatFanout {
+public class InProcessChatFanout implements ChatFanout {
 
 	private final ChatRoster roster;
 
-	InProcessChatFanout(ChatRoster roster) {
+	public InProcessChatFanout(ChatRoster roster) {
 		this.roster = roster;
 	}
 

@@ -17,6 +17,10 @@ interface MessageRepository extends Repository<Message, Long> {
 	@Transactional(readOnly = true)
 	List<Message> findByRecipientIdAndIdGreaterThanOrderByIdAsc(long recipientId, long id, Limit limit);
 
+	/** A room's messages after an id, oldest first. */
+	@Transactional(readOnly = true)
+	List<Message> findByRoomAndIdGreaterThanOrderByIdAsc(String room, long id, Limit limit);
+
 	/** A room's latest messages, newest first. */
 	@Transactional(readOnly = true)
 	List<Message> findByRoomOrderByIdDesc(String room, Limit limit);

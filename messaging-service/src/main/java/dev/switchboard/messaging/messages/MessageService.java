@@ -88,6 +88,20 @@ public class MessageService {
 	}
 
 	/**
+	 * Return the messages of a room after an id: what a client that reconnects missed.
+	 * @param room the room
+	 * @param since only messages with a greater id
+	 * @param count how many at most
+	 * @return the first messages after {@code since}, oldest first
+	 */
+	public List<ChatMessage> historyAfter(String room, long since, int count) {
+		return this.messages.findByRoomAndIdGreaterThanOrderByIdAsc(room, since, Limit.of(count))
+			.stream()
+			.map(Message::toChatMessage)
+			.toList();
+	}
+
+	/**
 	 * Return direct messages a user received.
 	 * @param userId the user's id
 	 * @param since only messages with a greater id

@@ -3,6 +3,8 @@ package dev.switchboard.messaging.system;
 import java.time.Duration;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -14,9 +16,56 @@ import org.springframework.util.unit.DataSize;
  * @param websocket settings of the WebSocket chat at {@code /ws/chat}
  * @param tcp settings of the TCP line chat (its server itself is
  * {@code switchboard.socket.servers.chat})
+ * @param cluster how the chat's replicas share presence and messages: {@code auto} (Redis
+ * when {@code spring.data.redis.host} or {@code spring.data.redis.url} is set, in-process
+ * otherwise), {@code in-process} (one replica) or {@code redis}
+ * @param replicaId the name of this replica in the chat's connection ids and in Redis,
+ * unique among the replicas; a random one is chosen at start-up when it is not set
+ * @param redis settings of the chat shared through Redis
  */
 @ConfigurationProperties("switchboard.messaging")
-public record MessagingProperties(@DefaultValue Chat chat, @DefaultValue WebSocket websocket, @DefaultValue Tcp tcp) {
+public record MessagingProperties(@DefaultValue Chat chat, @DefaultValue WebSocket websocket, @DefaultValue Tcp tcp,
+		@DefaultValue("auto") Cluster cluster, @Nullable String replicaId, @DefaultValue Redis redis) {
+
+	/**
+	 * How the chat's replicas share presence, guest nicknames and messages.
+	 */
+	public enum Cluster {
+
+		/** Redis when {@code spring.data.redis.host} or {@code url} is set. */
+		AUTO,
+
+		/** One replica: everything stays in this process. */
+		IN_PROCESS,
+
+		/** Redis pub/sub and keys, through Spring Data Redis. */
+		REDIS
+
+	}
+
+	/**
+	 * Settings of the chat shared through Redis (the connection itself is
+	 * {@code spring.data.redis.*}).
+	 *
+	 * @param keyPrefix the prefix of every key and channel the chat uses in Redis
+	 * @param heartbeatInterval how often a replica refreshes its presence entries and
+	 * guest nickname reservations, and looks for replicas that stopped doing so
+	 * @param presenceTtl how long a replica's users stay online after its last heartbeat
+	 * (when it died): the users of a dead replica are announced as gone within this plus
+	 * one heartbeat interval
+	 */
+	public record Redis(@DefaultValue("switchboard:chat:") String keyPrefix,
+			@DefaultValue("3s") Duration heartbeatInterval, @DefaultValue("10s") Duration presenceTtl) {
+
+		public Redis {
+			if (heartbeatInterval.isNegative() || heartbeatInterval.isZero()
+					|| presenceTtl.compareTo(heartbeatInterval.multipliedBy(2)) < 0) {
+				throw new IllegalArgumentException("switchboard.messaging.redis.presence-ttl must be at least twice "
+						+ "the heartbeat-interval, which must be positive");
+			}
+		}
+
+	}
 
 	/**
 	 * Limits shared by every chat transport.

@@ -5,6 +5,7 @@ import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.switchboard.messaging.chat.ChatReplica;
 import dev.switchboard.messaging.chat.ChatService;
 import dev.switchboard.messaging.chat.RateLimiter;
 import dev.switchboard.messaging.system.MessagingProperties;
@@ -24,13 +25,15 @@ class TcpChatConfiguration {
 	}
 
 	@Bean("chat")
-	SocketHandler chatSocketHandler(ChatService chat, MessagingProperties properties, SignInDeadlines deadlines) {
+	SocketHandler chatSocketHandler(ChatService chat, MessagingProperties properties, SignInDeadlines deadlines,
+			ChatReplica replica) {
 		MessagingProperties.Chat limits = properties.chat();
 		return new SocketHandler() {
 
 			@Override
 			public void handle(SocketConnection connection) {
-				new TcpChatSession(connection, chat, new RateLimiter(limits.rateLimit(), limits.rateBurst()), deadlines,
+				new TcpChatSession(replica.newConnectionId("tcp"), connection, chat,
+						new RateLimiter(limits.rateLimit(), limits.rateBurst()), deadlines,
 						properties.tcp().signInTimeout())
 					.run();
 			}

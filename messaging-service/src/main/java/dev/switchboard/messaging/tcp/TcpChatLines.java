@@ -27,6 +27,7 @@ final class TcpChatLines {
 			"  /auth <token>       sign in (POST /api/users gives a token)",
 			"  /nick NAME          chat as a guest under a free nickname (no inbox)",
 			"  /join #room         join a room; your lines go there",
+			"  /join #room ID      join, with the room's messages after message ID (what you missed)",
 			"  /join nickname      your lines go to this person (direct messages)",
 			"  /leave [#room]      leave a room (the current one by default)", "  /who                who is online",
 			"  /rooms              the rooms with people in them", "  /help               this list",

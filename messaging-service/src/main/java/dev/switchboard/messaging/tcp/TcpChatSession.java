@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -45,15 +44,13 @@ final class TcpChatSession implements ChatConnection {
 
 	private static final Log logger = LogFactory.getLog(TcpChatSession.class);
 
-	private static final AtomicLong ids = new AtomicLong();
-
 	private static final int PENDING = 0;
 
 	private static final int SIGNED_IN = 1;
 
 	private static final int TIMED_OUT = 2;
 
-	private final String id = "tcp-" + ids.incrementAndGet();
+	private final String id;
 
 	private final SocketConnection connection;
 
@@ -82,8 +79,9 @@ final class TcpChatSession implements ChatConnection {
 
 	private boolean holding;
 
-	TcpChatSession(SocketConnection connection, ChatService chat, RateLimiter rateLimiter, SignInDeadlines deadlines,
-			Duration signInTimeout) {
+	TcpChatSession(String id, SocketConnection connection, ChatService chat, RateLimiter rateLimiter,
+			SignInDeadlines deadlines, Duration signInTimeout) {
+		this.id = id;
 		this.connection = connection;
 		this.chat = chat;
 		this.rateLimiter = rateLimiter;
@@ -283,9 +281,11 @@ final class TcpChatSession implements ChatConnection {
 			send(nickname + " JOINED");
 			return;
 		}
+		String[] words = argument.split("\\s+", 2);
+		Long since = (words.length > 1) ? since(words[1]) : null;
 		hold();
 		try {
-			ChatService.RoomHistory history = this.chat.join(this, argument);
+			ChatService.RoomHistory history = this.chat.join(this, words[0], since);
 			this.target = "#" + history.room();
 			List<byte[]> answer = new ArrayList<>();
 			answer.add(TcpChatLines.bytes("#" + history.room() + " JOINED"));
@@ -309,6 +309,16 @@ final class TcpChatSession implements ChatConnection {
 			this.target = null;
 		}
 		send("#" + name + " LEFT");
+	}
+
+	private static Long since(String id) {
+		try {
+			return Long.parseLong(id);
+		}
+		catch (NumberFormatException ex) {
+			throw new ChatException(
+					"Usage: /join #room [id]: the id of the last message you have, to get the ones " + "after it.");
+		}
 	}
 
 	private void say(String text) {

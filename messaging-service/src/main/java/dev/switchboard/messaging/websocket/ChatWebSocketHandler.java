@@ -21,6 +21,7 @@ import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 
+import dev.switchboard.messaging.chat.ChatReplica;
 import dev.switchboard.messaging.chat.RateLimiter;
 import dev.switchboard.messaging.system.MessagingProperties;
 
@@ -47,13 +48,16 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
 
 	private final WebSocketRefusals refusals;
 
+	private final ChatReplica replica;
+
 	/** Each send runs on a virtual thread of its own: cheap, and free to block. */
 	private final Executor senders = Thread::startVirtualThread;
 
 	private final ConcurrentMap<String, WebSocketChatConnection> connections = new ConcurrentHashMap<>();
 
 	ChatWebSocketHandler(WebSocketFrames frames, WebSocketCommands commands, WebSocketRefusals refusals,
-			MessagingProperties properties, MeterRegistry registry) {
+			MessagingProperties properties, ChatReplica replica, MeterRegistry registry) {
+		this.replica = replica;
 		this.frames = frames;
 		this.commands = commands;
 		this.refusals = refusals;
@@ -78,7 +82,8 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
 		WebSocketOutbox outbox = new WebSocketOutbox(session, settings.sendTimeLimit(), settings.sendBufferLimit(),
 				this.senders, this.refusals::slowConsumer);
 		MessagingProperties.Chat limits = this.properties.chat();
-		WebSocketChatConnection connection = new WebSocketChatConnection(session.getId(), outbox, this.frames,
+		WebSocketChatConnection connection = new WebSocketChatConnection(
+				this.replica.connectionId("ws", session.getId()), outbox, this.frames,
 				new RateLimiter(limits.rateLimit(), limits.rateBurst()),
 				new FrameAssembler((int) settings.maxFrameSize().toBytes()));
 		this.connections.put(session.getId(), connection);

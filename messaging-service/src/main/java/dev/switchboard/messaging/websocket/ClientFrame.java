@@ -13,8 +13,10 @@ import tools.jackson.databind.JsonNode;
  * @param room the room of a {@code join}, {@code leave}, {@code say} or {@code who}
  * @param to the recipient of a {@code dm}
  * @param text the text of a {@code say} or {@code dm}
+ * @param since the id of the last message a {@code join} already has: its history then
+ * holds the messages after it
  */
 record ClientFrame(String type, @Nullable JsonNode ref, @Nullable String token, @Nullable String room,
-		@Nullable String to, @Nullable String text) {
+		@Nullable String to, @Nullable String text, @Nullable Long since) {
 
 }

@@ -139,7 +139,7 @@ class WebSocketCommands {
 	private void join(WebSocketChatConnection connection, ClientFrame frame) {
 		connection.hold();
 		try {
-			ChatService.RoomHistory history = this.chat.join(connection, frame.room());
+			ChatService.RoomHistory history = this.chat.join(connection, frame.room(), frame.since());
 			List<ChatMessage> messages = history.messages();
 			long lastId = messages.isEmpty() ? 0 : messages.getLast().id();
 			connection.release(this.frames.history(history.room(), messages, frame.ref()), history.room(), lastId);

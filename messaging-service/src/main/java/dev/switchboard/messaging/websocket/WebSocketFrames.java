@@ -56,7 +56,17 @@ class WebSocketFrames {
 			throw new InvalidFrameException("A frame needs a \"type\": auth, join, leave, say, dm or who.", ref);
 		}
 		return new ClientFrame(type, ref, string(node, "token", ref), string(node, "room", ref),
-				string(node, "to", ref), string(node, "text", ref));
+				string(node, "to", ref), string(node, "text", ref), since(node.get("since"), ref));
+	}
+
+	private static @Nullable Long since(@Nullable JsonNode since, @Nullable JsonNode ref) {
+		if (since == null || since.isNull()) {
+			return null;
+		}
+		if (!since.isIntegralNumber() || !since.canConvertToLong() || since.asLong() < 0) {
+			throw new InvalidFrameException("\"since\" must be a message id: a whole number, 0 or more.", ref);
+		}
+		return since.asLong();
 	}
 
 	private static @Nullable JsonNode ref(@Nullable JsonNode ref) {

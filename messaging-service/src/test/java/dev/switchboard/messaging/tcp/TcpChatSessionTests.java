@@ -116,8 +116,8 @@ class TcpChatSessionTests {
 
 	private TcpChatSession session(FakeConnection connection, Duration signInTimeout) {
 		this.connections.add(connection);
-		TcpChatSession session = new TcpChatSession(connection, this.chat, new RateLimiter(20, 40), this.deadlines,
-				signInTimeout);
+		TcpChatSession session = new TcpChatSession("tcp-test-" + this.connections.size(), connection, this.chat,
+				new RateLimiter(20, 40), this.deadlines, signInTimeout);
 		Thread.ofVirtual().start(session::run);
 		return session;
 	}

@@ -2,6 +2,7 @@ package dev.switchboard.messaging.websocket;
 
 import java.util.Map;
 
+import dev.switchboard.messaging.chat.ChatReplica;
 import dev.switchboard.messaging.system.MessagingProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class ChatWebSocketHandlerTests {
 			mock(WebSocketCommands.class), new WebSocketRefusals(this.registry),
 			new Binder(new MapConfigurationPropertySource(Map.of("switchboard.messaging.websocket.max-sessions", "2")))
 				.bindOrCreate("switchboard.messaging", MessagingProperties.class),
-			this.registry);
+			new ChatReplica("test"), this.registry);
 
 	@Test
 	void shouldCloseWithTryAgainLaterASocketBeyondMaxSessionsAndMakeRoomWhenOneCloses() throws Exception {

@@ -1,0 +1,216 @@
+package dev.switchboard.messaging.cluster;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.data.redis.health.DataRedisHealthIndicator;
+import org.springframework.boot.health.registry.HealthContributorRegistry;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.core.task.SyncTaskExecutor;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+
+import dev.switchboard.messaging.chat.ChatFanout;
+import dev.switchboard.messaging.chat.ChatReplica;
+import dev.switchboard.messaging.chat.ChatRoster;
+import dev.switchboard.messaging.chat.InProcessChatFanout;
+import dev.switchboard.messaging.chat.InProcessPresence;
+import dev.switchboard.messaging.chat.Presence;
+import dev.switchboard.messaging.system.MessagingProperties;
+
+/**
+ * How this replica shares the chat: alone (in-process fan-out and presence) or with the
+ * other replicas through Redis. Which one is decided when the application starts, not
+ * when it is built, so that an ahead-of-time processed application picks it from its
+ * run-time configuration too. In Redis mode it subscribes to the events channel, beats
+ * the presence heartbeat, and adds a {@code redis} health component.
+ */
+public final class ChatCluster implements SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(ChatCluster.class);
+
+	private final ChatFanout fanout;
+
+	private final Presence presence;
+
+	private final @Nullable Shared shared;
+
+	private volatile boolean running;
+
+	private ChatCluster(ChatFanout fanout, Presence presence, @Nullable Shared shared) {
+		this.fanout = fanout;
+		this.presence = presence;
+		this.shared = shared;
+	}
+
+	/**
+	 * The chat of a single replica.
+	 * @param roster this replica's connections
+	 * @return the in-process cluster
+	 */
+	static ChatCluster inProcess(ChatRoster roster) {
+		return new ChatCluster(new InProcessChatFanout(roster), new InProcessPresence(roster), null);
+	}
+
+	/**
+	 * The chat shared by replicas through Redis.
+	 * @param roster this replica's connections
+	 * @param replica this replica
+	 * @param settings the Redis settings of the chat
+	 * @param connectionFactory the Redis connection factory
+	 * @param json the JSON mapper of the events
+	 * @param health the registry to add the {@code redis} component to, if any
+	 * @return the Redis cluster
+	 */
+	static ChatCluster redis(ChatRoster roster, ChatReplica replica, MessagingProperties.Redis settings,
+			RedisConnectionFactory connectionFactory, JsonMapper json, @Nullable HealthContributorRegistry health) {
+		StringRedisTemplate redis = new StringRedisTemplate(connectionFactory);
+		String channel = settings.keyPrefix() + "events";
+		RedisChatFanout fanout = new RedisChatFanout(redis, channel, new ChatEventCodec(json), roster);
+		RedisPresence presence = new RedisPresence(redis, roster, replica, settings.keyPrefix(),
+				settings.presenceTtl());
+		Shared shared = new Shared(connectionFactory, fanout, presence, channel, settings, health, replica);
+		return new ChatCluster(fanout, presence, shared);
+	}
+
+	/**
+	 * Return the fan-out.
+	 * @return the fan-out
+	 */
+	public ChatFanout fanout() {
+		return this.fanout;
+	}
+
+	/**
+	 * Return the presence.
+	 * @return the presence
+	 */
+	public Presence presence() {
+		return this.presence;
+	}
+
+	/**
+	 * Return whether the chat is shared through Redis.
+	 * @return whether it is
+	 */
+	public boolean isRedis() {
+		return this.shared != null;
+	}
+
+	@Override
+	public void start() {
+		if (this.shared != null) {
+			this.shared.start();
+		}
+		this.running = true;
+	}
+
+	@Override
+	public void stop() {
+		if (this.shared != null) {
+			this.shared.stop();
+		}
+		this.running = false;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		// start before the chat's servers accept anyone, stop after they are closed
+		return SmartLifecycle.DEFAULT_PHASE - 1024;
+	}
+
+	/**
+	 * What the Redis mode runs: the subscription, the heartbeat, the health component.
+	 */
+	private static final class Shared {
+
+		private final RedisConnectionFactory connectionFactory;
+
+		private final RedisChatFanout fanout;
+
+		private final RedisPresence presence;
+
+		private final String channel;
+
+		private final MessagingProperties.Redis settings;
+
+		private final @Nullable HealthContributorRegistry health;
+
+		private final ChatReplica replica;
+
+		private @Nullable RedisMessageListenerContainer container;
+
+		private @Nullable ScheduledExecutorService heartbeat;
+
+		Shared(RedisConnectionFactory connectionFactory, RedisChatFanout fanout, RedisPresence presence, String channel,
+				MessagingProperties.Redis settings, @Nullable HealthContributorRegistry health, ChatReplica replica) {
+			this.connectionFactory = connectionFactory;
+			this.fanout = fanout;
+			this.presence = presence;
+			this.channel = channel;
+			this.settings = settings;
+			this.health = health;
+			this.replica = replica;
+		}
+
+		void start() {
+			RedisMessageListenerContainer container = new RedisMessageListenerContainer();
+			container.setConnectionFactory(this.connectionFactory);
+			// deliver on the subscription's thread, in the order Redis sends: delivering
+			// only queues frames and lines
+			container.setTaskExecutor(new SyncTaskExecutor());
+			container.addMessageListener(this.fanout, new ChannelTopic(this.channel));
+			container.afterPropertiesSet();
+			container.start();
+			this.container = container;
+			ScheduledExecutorService heartbeat = Executors
+				.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("chat-presence").daemon().factory());
+			long interval = this.settings.heartbeatInterval().toMillis();
+			heartbeat.scheduleWithFixedDelay(this::beat, 0, interval, TimeUnit.MILLISECONDS);
+			this.heartbeat = heartbeat;
+			if (this.health != null && this.health.getContributor("redis") == null) {
+				this.health.registerContributor("redis", new DataRedisHealthIndicator(this.connectionFactory));
+			}
+			logger.info("Chat shared through Redis as replica " + this.replica + " (channel " + this.channel + ")");
+		}
+
+		private void beat() {
+			try {
+				this.presence.heartbeat(this.fanout);
+			}
+			catch (RuntimeException ex) {
+				logger.debug("Chat presence heartbeat failed: " + ex.getMessage());
+			}
+		}
+
+		void stop() {
+			if (this.heartbeat != null) {
+				this.heartbeat.shutdownNow();
+			}
+			this.presence.leave(this.fanout);
+			if (this.container != null) {
+				try {
+					this.container.destroy();
+				}
+				catch (Exception ex) {
+					logger.debug("Closing the chat's Redis subscription failed: " + ex.getMessage());
+				}
+			}
+		}
+
+	}
+
+}
