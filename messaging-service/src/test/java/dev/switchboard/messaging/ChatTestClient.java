@@ -34,10 +34,13 @@ public final class ChatTestClient implements AutoCloseable {
 
 	private final WebSocket socket;
 
+	private final Listener listener;
+
 	private ChatTestClient(URI uri, Map<String, String> headers, boolean reading) {
 		WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(TIMEOUT);
 		headers.forEach(builder::header);
-		this.socket = builder.buildAsync(uri, new Listener(reading)).orTimeout(10, TimeUnit.SECONDS).join();
+		this.listener = new Listener(reading);
+		this.socket = builder.buildAsync(uri, this.listener).orTimeout(10, TimeUnit.SECONDS).join();
 	}
 
 	/**
@@ -84,6 +87,14 @@ public final class ChatTestClient implements AutoCloseable {
 	public ChatTestClient send(String frame) {
 		this.socket.sendText(frame, true).orTimeout(10, TimeUnit.SECONDS).join();
 		return this;
+	}
+
+	/**
+	 * Make a client opened not reading read again, from the first frame it left unread.
+	 */
+	public void resumeReading() {
+		this.listener.reading = true;
+		this.socket.request(1);
 	}
 
 	/**
@@ -192,7 +203,7 @@ public final class ChatTestClient implements AutoCloseable {
 
 	private final class Listener implements WebSocket.Listener {
 
-		private final boolean reading;
+		private volatile boolean reading;
 
 		private final StringBuilder text = new StringBuilder();
 

@@ -11,10 +11,18 @@ import dev.switchboard.test.postgres.WithEmbeddedPostgres;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+
+import dev.switchboard.messaging.chat.RateLimiters;
+import dev.switchboard.messaging.system.MessagingProperties;
 
 /**
  * Base of the tests that run the whole service on a random port against a real embedded
@@ -27,6 +35,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 		"switchboard.messaging.websocket.send-buffer-limit=64KB", "switchboard.messaging.websocket.send-time-limit=2s",
 		"switchboard.messaging.websocket.auth-timeout=3s" })
 @WithEmbeddedPostgres
+@Import(MessagingIntegrationTest.RateClock.class)
 public abstract class MessagingIntegrationTest {
 
 	protected static final JsonMapper json = JsonMapper.shared();
@@ -37,6 +46,10 @@ public abstract class MessagingIntegrationTest {
 
 	@LocalServerPort
 	protected int port;
+
+	/** The clock of every chat connection's rate limiter. */
+	@Autowired
+	protected ControllableClock clock;
 
 	@Value("${local.switchboard.socket.chat.port}")
 	protected int chatPort;
@@ -100,6 +113,25 @@ public abstract class MessagingIntegrationTest {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * Rate limiters on a clock the tests control.
+	 */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class RateClock {
+
+		@Bean
+		ControllableClock controllableClock() {
+			return new ControllableClock();
+		}
+
+		@Bean
+		@Primary
+		RateLimiters controllableRateLimiters(MessagingProperties properties, ControllableClock clock) {
+			return new RateLimiters(properties.chat(), clock);
+		}
+
 	}
 
 	/**

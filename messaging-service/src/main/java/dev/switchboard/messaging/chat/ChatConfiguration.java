@@ -24,6 +24,11 @@ class ChatConfiguration {
 	}
 
 	@Bean
+	RateLimiters chatRateLimiters(MessagingProperties properties) {
+		return new RateLimiters(properties.chat(), System::nanoTime);
+	}
+
+	@Bean
 	ChatMetrics chatMetrics(ChatRoster roster) {
 		return new ChatMetrics(roster);
 	}

@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
+import dev.switchboard.messaging.messages.ChatMessage;
 
 /**
  * Something every concerned chat connection must hear about. Events carry plain data (the

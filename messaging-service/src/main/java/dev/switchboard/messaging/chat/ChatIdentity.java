@@ -2,6 +2,7 @@ package dev.switchboard.messaging.chat;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.switchboard.messaging.messages.Correspondent;
 import dev.switchboard.messaging.users.Nicknames;
 
 /**
@@ -20,6 +21,14 @@ public record ChatIdentity(@Nullable Long userId, String nickname) {
 	 */
 	public boolean isGuest() {
 		return this.userId == null;
+	}
+
+	/**
+	 * Return this identity as the sender or recipient of a stored message.
+	 * @return the correspondent
+	 */
+	public Correspondent correspondent() {
+		return new Correspondent(this.userId, this.nickname);
 	}
 
 	/**

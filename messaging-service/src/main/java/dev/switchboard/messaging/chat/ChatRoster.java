@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.stream.Collectors;
 
 import dev.switchboard.messaging.users.Nicknames;
+import dev.switchboard.messaging.messages.ChatMessage;
 
 /**
  * The chat connections of this process: who is online here, under which nickname, in

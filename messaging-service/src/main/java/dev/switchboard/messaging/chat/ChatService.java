@@ -1,19 +1,20 @@
 package dev.switchboard.messaging.chat;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
+import dev.switchboard.messaging.messages.DirectMessageSent;
 import dev.switchboard.messaging.messages.MessageService;
 import dev.switchboard.messaging.system.MessagingProperties;
 import dev.switchboard.messaging.users.Nicknames;
 import dev.switchboard.messaging.users.UserService;
+import dev.switchboard.messaging.messages.ChatMessage;
 
 /**
  * The chat's commands, shared by its transports (WebSocket and TCP): sign in, join and
@@ -35,21 +36,17 @@ public class ChatService {
 
 	private final int historySize;
 
-	/**
-	 * Store-then-publish of one room at a time, so that a room's messages go out in id
-	 * order.
-	 */
-	private final ReentrantLock[] roomLocks = new ReentrantLock[64];
+	private final RoomOrder roomOrder;
 
-	public ChatService(ChatRoster roster, Presence presence, ChatFanout fanout, MessageService messages,
-			UserService users, MessagingProperties properties) {
+	public ChatService(ChatRoster roster, Presence presence, ChatFanout fanout, RoomOrder roomOrder,
+			MessageService messages, UserService users, MessagingProperties properties) {
+		this.roomOrder = roomOrder;
 		this.roster = roster;
 		this.presence = presence;
 		this.fanout = fanout;
 		this.messages = messages;
 		this.users = users;
 		this.historySize = properties.chat().historySize();
-		Arrays.setAll(this.roomLocks, (i) -> new ReentrantLock());
 	}
 
 	/**
@@ -180,16 +177,12 @@ public class ChatService {
 			throw new ChatException("Join #" + name + " before saying something there.");
 		}
 		String checked = MessageTexts.check(text);
-		ReentrantLock lock = this.roomLocks[Math.floorMod(name.hashCode(), this.roomLocks.length)];
-		lock.lock();
-		try {
-			ChatMessage message = this.messages.storeRoomMessage(connection.identity(), name, checked);
+		// a room's messages go out in the order of their ids, on every replica
+		return this.roomOrder.inOrder(name, () -> {
+			ChatMessage message = this.messages.storeRoomMessage(connection.identity().correspondent(), name, checked);
 			this.fanout.publish(new ChatEvent.MessagePosted(message, connection.id(), ref));
 			return message;
-		}
-		finally {
-			lock.unlock();
-		}
+		});
 	}
 
 	/**
@@ -204,10 +197,20 @@ public class ChatService {
 	 */
 	public ChatMessage sendDirect(ChatConnection connection, String to, String text, @Nullable Object ref) {
 		ChatIdentity recipient = recipient(to);
-		ChatMessage message = this.messages.storeDirectMessage(connection.identity(), recipient,
-				MessageTexts.check(text));
+		ChatMessage message = this.messages.storeDirectMessage(connection.identity().correspondent(),
+				recipient.correspondent(), MessageTexts.check(text));
 		this.fanout.publish(new ChatEvent.MessagePosted(message, connection.id(), ref));
 		return message;
+	}
+
+	/**
+	 * Push a direct message sent over REST to the open connections of its sender and
+	 * recipient.
+	 * @param sent the stored message
+	 */
+	@EventListener
+	public void directMessageSent(DirectMessageSent sent) {
+		this.fanout.publish(new ChatEvent.MessagePosted(sent.message(), null, null));
 	}
 
 	/**

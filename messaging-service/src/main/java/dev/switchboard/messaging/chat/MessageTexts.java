@@ -1,12 +1,14 @@
 package dev.switchboard.messaging.chat;
 
+import dev.switchboard.messaging.messages.Message;
+
 /**
  * The rules of a message's text: not blank, at most {@value #MAX_LENGTH} characters.
  */
 public final class MessageTexts {
 
 	/** The longest text a message may carry, in characters. */
-	public static final int MAX_LENGTH = 4000;
+	public static final int MAX_LENGTH = Message.MAX_TEXT_LENGTH;
 
 	private MessageTexts() {
 	}

@@ -1,5 +1,7 @@
 package dev.switchboard.messaging.chat;
 
+import java.util.function.LongSupplier;
+
 /**
  * A token bucket for one connection: {@code rate} frames per second on average, up to
  * {@code burst} at once. Each connection has its own, so a busy client never slows
@@ -15,24 +17,37 @@ public final class RateLimiter {
 
 	private final long nanosPerToken;
 
+	private final LongSupplier clock;
+
 	private double tokens;
 
 	private long refilledAt;
 
 	/**
-	 * Create a full bucket.
+	 * Create a full bucket on the system's clock.
 	 * @param rate tokens added per second
 	 * @param burst the bucket's size
 	 */
 	public RateLimiter(int rate, int burst) {
+		this(rate, burst, System::nanoTime);
+	}
+
+	/**
+	 * Create a full bucket.
+	 * @param rate tokens added per second
+	 * @param burst the bucket's size
+	 * @param clock the time in nanoseconds, as {@link System#nanoTime()} tells it
+	 */
+	public RateLimiter(int rate, int burst, LongSupplier clock) {
 		if (rate < 1 || burst < 1) {
 			throw new IllegalArgumentException("rate and burst must be positive");
 		}
 		this.rate = rate;
 		this.burst = burst;
 		this.nanosPerToken = NANOS_PER_SECOND / rate;
+		this.clock = clock;
 		this.tokens = burst;
-		this.refilledAt = System.nanoTime();
+		this.refilledAt = clock.getAsLong();
 	}
 
 	/**
@@ -40,7 +55,7 @@ public final class RateLimiter {
 	 * @return whether the frame may go through
 	 */
 	public synchronized boolean tryAcquire() {
-		long now = System.nanoTime();
+		long now = this.clock.getAsLong();
 		this.tokens = Math.min(this.burst, this.tokens + (double) (now - this.refilledAt) / this.nanosPerToken);
 		this.refilledAt = now;
 		if (this.tokens < 1) {

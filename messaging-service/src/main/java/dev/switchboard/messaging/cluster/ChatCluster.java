@@ -9,6 +9,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.data.redis.health.DataRedisHealthIndicator;
 import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.context.SmartLifecycle;
@@ -23,7 +24,9 @@ import dev.switchboard.messaging.chat.ChatReplica;
 import dev.switchboard.messaging.chat.ChatRoster;
 import dev.switchboard.messaging.chat.InProcessChatFanout;
 import dev.switchboard.messaging.chat.InProcessPresence;
+import dev.switchboard.messaging.chat.LocalRoomOrder;
 import dev.switchboard.messaging.chat.Presence;
+import dev.switchboard.messaging.chat.RoomOrder;
 import dev.switchboard.messaging.system.MessagingProperties;
 
 /**
@@ -41,13 +44,16 @@ public final class ChatCluster implements SmartLifecycle {
 
 	private final Presence presence;
 
+	private final RoomOrder roomOrder;
+
 	private final @Nullable Shared shared;
 
 	private volatile boolean running;
 
-	private ChatCluster(ChatFanout fanout, Presence presence, @Nullable Shared shared) {
+	private ChatCluster(ChatFanout fanout, Presence presence, RoomOrder roomOrder, @Nullable Shared shared) {
 		this.fanout = fanout;
 		this.presence = presence;
+		this.roomOrder = roomOrder;
 		this.shared = shared;
 	}
 
@@ -57,7 +63,8 @@ public final class ChatCluster implements SmartLifecycle {
 	 * @return the in-process cluster
 	 */
 	static ChatCluster inProcess(ChatRoster roster) {
-		return new ChatCluster(new InProcessChatFanout(roster), new InProcessPresence(roster), null);
+		return new ChatCluster(new InProcessChatFanout(roster), new InProcessPresence(roster), new LocalRoomOrder(),
+				null);
 	}
 
 	/**
@@ -67,18 +74,22 @@ public final class ChatCluster implements SmartLifecycle {
 	 * @param settings the Redis settings of the chat
 	 * @param connectionFactory the Redis connection factory
 	 * @param json the JSON mapper of the events
-	 * @param health the registry to add the {@code redis} component to, if any
+	 * @param health the registry to add the {@code redis} component to, if any (looked up
+	 * when the chat starts: the registry depends on the servers, which depend on the
+	 * chat)
 	 * @return the Redis cluster
 	 */
 	static ChatCluster redis(ChatRoster roster, ChatReplica replica, MessagingProperties.Redis settings,
-			RedisConnectionFactory connectionFactory, JsonMapper json, @Nullable HealthContributorRegistry health) {
+			RedisConnectionFactory connectionFactory, JsonMapper json,
+			ObjectProvider<HealthContributorRegistry> health) {
 		StringRedisTemplate redis = new StringRedisTemplate(connectionFactory);
 		String channel = settings.keyPrefix() + "events";
 		RedisChatFanout fanout = new RedisChatFanout(redis, channel, new ChatEventCodec(json), roster);
 		RedisPresence presence = new RedisPresence(redis, roster, replica, settings.keyPrefix(),
 				settings.presenceTtl());
 		Shared shared = new Shared(connectionFactory, fanout, presence, channel, settings, health, replica);
-		return new ChatCluster(fanout, presence, shared);
+		RedisRoomOrder roomOrder = new RedisRoomOrder(redis, settings.keyPrefix(), replica.id());
+		return new ChatCluster(fanout, presence, roomOrder, shared);
 	}
 
 	/**
@@ -95,6 +106,14 @@ public final class ChatCluster implements SmartLifecycle {
 	 */
 	public Presence presence() {
 		return this.presence;
+	}
+
+	/**
+	 * Return the room order.
+	 * @return the room order
+	 */
+	public RoomOrder roomOrder() {
+		return this.roomOrder;
 	}
 
 	/**
@@ -128,8 +147,9 @@ public final class ChatCluster implements SmartLifecycle {
 
 	@Override
 	public int getPhase() {
-		// start before the chat's servers accept anyone, stop after they are closed
-		return SmartLifecycle.DEFAULT_PHASE - 1024;
+		// start before the chat's servers (web and socket) accept anyone, stop after they
+		// are closed
+		return SmartLifecycle.DEFAULT_PHASE - 4096;
 	}
 
 	/**
@@ -147,7 +167,7 @@ public final class ChatCluster implements SmartLifecycle {
 
 		private final MessagingProperties.Redis settings;
 
-		private final @Nullable HealthContributorRegistry health;
+		private final ObjectProvider<HealthContributorRegistry> health;
 
 		private final ChatReplica replica;
 
@@ -156,7 +176,8 @@ public final class ChatCluster implements SmartLifecycle {
 		private @Nullable ScheduledExecutorService heartbeat;
 
 		Shared(RedisConnectionFactory connectionFactory, RedisChatFanout fanout, RedisPresence presence, String channel,
-				MessagingProperties.Redis settings, @Nullable HealthContributorRegistry health, ChatReplica replica) {
+				MessagingProperties.Redis settings, ObjectProvider<HealthContributorRegistry> health,
+				ChatReplica replica) {
 			this.connectionFactory = connectionFactory;
 			this.fanout = fanout;
 			this.presence = presence;
@@ -181,8 +202,9 @@ public final class ChatCluster implements SmartLifecycle {
 			long interval = this.settings.heartbeatInterval().toMillis();
 			heartbeat.scheduleWithFixedDelay(this::beat, 0, interval, TimeUnit.MILLISECONDS);
 			this.heartbeat = heartbeat;
-			if (this.health != null && this.health.getContributor("redis") == null) {
-				this.health.registerContributor("redis", new DataRedisHealthIndicator(this.connectionFactory));
+			HealthContributorRegistry registry = this.health.getIfAvailable();
+			if (registry != null && registry.getContributor("redis") == null) {
+				registry.registerContributor("redis", new DataRedisHealthIndicator(this.connectionFactory));
 			}
 			logger.info("Chat shared through Redis as replica " + this.replica + " (channel " + this.channel + ")");
 		}

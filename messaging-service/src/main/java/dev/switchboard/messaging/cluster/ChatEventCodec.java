@@ -8,7 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import dev.switchboard.messaging.chat.ChatEvent;
-import dev.switchboard.messaging.chat.ChatMessage;
+import dev.switchboard.messaging.messages.ChatMessage;
 
 /**
  * Chat events as the replicas exchange them over Redis pub/sub: one small JSON document

@@ -16,6 +16,7 @@ import dev.switchboard.messaging.chat.ChatFanout;
 import dev.switchboard.messaging.chat.ChatReplica;
 import dev.switchboard.messaging.chat.ChatRoster;
 import dev.switchboard.messaging.chat.Presence;
+import dev.switchboard.messaging.chat.RoomOrder;
 import dev.switchboard.messaging.system.MessagingProperties;
 
 /**
@@ -38,7 +39,7 @@ class ClusterConfiguration {
 			throw new IllegalStateException(
 					"switchboard.messaging.cluster asks for Redis, but no Redis connection factory is configured");
 		}
-		return ChatCluster.redis(roster, replica, properties.redis(), connectionFactory, json, health.getIfAvailable());
+		return ChatCluster.redis(roster, replica, properties.redis(), connectionFactory, json, health);
 	}
 
 	@Bean
@@ -49,6 +50,11 @@ class ClusterConfiguration {
 	@Bean
 	Presence chatPresence(ChatCluster cluster) {
 		return cluster.presence();
+	}
+
+	@Bean
+	RoomOrder chatRoomOrder(ChatCluster cluster) {
+		return cluster.roomOrder();
 	}
 
 	/**

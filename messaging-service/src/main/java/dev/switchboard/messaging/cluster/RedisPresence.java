@@ -61,6 +61,9 @@ final class RedisPresence implements Presence {
 
 	private final AtomicBoolean failing = new AtomicBoolean();
 
+	/** Set at shutdown, once this replica's users were announced gone. */
+	private volatile boolean left;
+
 	RedisPresence(StringRedisTemplate redis, ChatRoster roster, ChatReplica replica, String prefix, Duration ttl) {
 		this.redis = redis;
 		this.roster = roster;
@@ -111,6 +114,9 @@ final class RedisPresence implements Presence {
 		ChatIdentity identity = connection.identity();
 		return locked(identity, () -> {
 			if (!this.roster.remove(connection)) {
+				return false;
+			}
+			if (this.left) {
 				return false;
 			}
 			Long last = call(() -> run(PresenceScripts.DISCONNECT, identity.key()), null);
@@ -199,6 +205,7 @@ final class RedisPresence implements Presence {
 	 * @param fanout where to announce departures
 	 */
 	void leave(ChatFanout fanout) {
+		this.left = true;
 		for (ChatIdentity identity : this.roster.identities()) {
 			Long last = call(() -> run(PresenceScripts.DISCONNECT, identity.key()), null);
 			if (last != null && last == 1) {

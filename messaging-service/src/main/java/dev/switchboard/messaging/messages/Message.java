@@ -9,15 +9,15 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import dev.switchboard.messaging.chat.ChatIdentity;
-import dev.switchboard.messaging.chat.ChatMessage;
-
 /**
  * A stored message: said in a room, or sent directly to someone.
  */
 @Entity
 @Table(name = "messages")
 public class Message {
+
+	/** The longest text a message may carry, in characters. */
+	public static final int MAX_TEXT_LENGTH = 4000;
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -47,7 +47,7 @@ public class Message {
 	protected Message() {
 	}
 
-	private Message(String room, ChatIdentity sender, ChatIdentity recipient, String text, Instant sentAt) {
+	private Message(String room, Correspondent sender, Correspondent recipient, String text, Instant sentAt) {
 		this.room = room;
 		this.senderId = sender.userId();
 		this.senderNickname = sender.nickname();
@@ -59,11 +59,11 @@ public class Message {
 		this.sentAt = sentAt;
 	}
 
-	static Message inRoom(String room, ChatIdentity sender, String text, Instant sentAt) {
+	static Message inRoom(String room, Correspondent sender, String text, Instant sentAt) {
 		return new Message(room, sender, null, text, sentAt);
 	}
 
-	static Message direct(ChatIdentity sender, ChatIdentity recipient, String text, Instant sentAt) {
+	static Message direct(Correspondent sender, Correspondent recipient, String text, Instant sentAt) {
 		return new Message(null, sender, recipient, text, sentAt);
 	}
 

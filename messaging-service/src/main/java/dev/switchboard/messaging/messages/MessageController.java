@@ -51,7 +51,7 @@ class MessageController {
 	ResponseEntity<MessageView> send(
 			@Parameter(description = "The recipient's user id", example = "2") @PathVariable long id,
 			@Valid @RequestBody SendMessageRequest request, @AuthenticationPrincipal TokenOwner sender) {
-		MessageView message = this.messages.send(sender.identity(), id, request.text());
+		MessageView message = this.messages.send(new Correspondent(sender.id(), sender.nickname()), id, request.text());
 		return ResponseEntity.status(HttpStatus.CREATED).body(message);
 	}
 

@@ -4,14 +4,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dev.switchboard.messaging.chat.ChatEvent;
-import dev.switchboard.messaging.chat.ChatFanout;
-import dev.switchboard.messaging.chat.ChatIdentity;
-import dev.switchboard.messaging.chat.ChatMessage;
 import dev.switchboard.messaging.users.User;
 import dev.switchboard.messaging.users.UserService;
 
@@ -26,12 +23,12 @@ public class MessageService {
 
 	private final UserService users;
 
-	private final ChatFanout fanout;
+	private final ApplicationEventPublisher events;
 
-	public MessageService(MessageRepository messages, UserService users, ChatFanout fanout) {
+	public MessageService(MessageRepository messages, UserService users, ApplicationEventPublisher events) {
 		this.messages = messages;
 		this.users = users;
-		this.fanout = fanout;
+		this.events = events;
 	}
 
 	/**
@@ -42,7 +39,7 @@ public class MessageService {
 	 * @return the stored message, committed
 	 */
 	@Transactional
-	public ChatMessage storeRoomMessage(ChatIdentity sender, String room, String text) {
+	public ChatMessage storeRoomMessage(Correspondent sender, String room, String text) {
 		return this.messages.save(Message.inRoom(room, sender, text, now())).toChatMessage();
 	}
 
@@ -54,12 +51,13 @@ public class MessageService {
 	 * @return the stored message, committed
 	 */
 	@Transactional
-	public ChatMessage storeDirectMessage(ChatIdentity sender, ChatIdentity recipient, String text) {
+	public ChatMessage storeDirectMessage(Correspondent sender, Correspondent recipient, String text) {
 		return this.messages.save(Message.direct(sender, recipient, text, now())).toChatMessage();
 	}
 
 	/**
-	 * Send a direct message over REST: store it, then push it to the open sockets of the
+	 * Send a direct message over REST: store it, then announce it
+	 * ({@link DirectMessageSent}) for the chat to push to the open sockets of the
 	 * recipient and the sender.
 	 * @param sender the owner of the token the request carried
 	 * @param recipientId the recipient's id
@@ -68,11 +66,11 @@ public class MessageService {
 	 * @throws dev.switchboard.messaging.users.UserNotFoundException when there is no such
 	 * recipient
 	 */
-	public MessageView send(ChatIdentity sender, long recipientId, String text) {
+	public MessageView send(Correspondent sender, long recipientId, String text) {
 		User recipient = this.users.get(recipientId);
 		Message message = this.messages
-			.save(Message.direct(sender, new ChatIdentity(recipient.getId(), recipient.getNickname()), text, now()));
-		this.fanout.publish(new ChatEvent.MessagePosted(message.toChatMessage(), null, null));
+			.save(Message.direct(sender, new Correspondent(recipient.getId(), recipient.getNickname()), text, now()));
+		this.events.publishEvent(new DirectMessageSent(message.toChatMessage()));
 		return MessageView.of(message);
 	}
 

@@ -4,8 +4,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-import dev.switchboard.messaging.chat.MessageTexts;
-
 /**
  * A direct message to send.
  *
@@ -13,7 +11,7 @@ import dev.switchboard.messaging.chat.MessageTexts;
  */
 @Schema(description = "A direct message to send")
 public record SendMessageRequest(
-		@NotBlank @Size(max = MessageTexts.MAX_LENGTH) @Schema(description = "The text, up to 4000 characters",
+		@NotBlank @Size(max = Message.MAX_TEXT_LENGTH) @Schema(description = "The text, up to 4000 characters",
 				example = "Hello Bob!", requiredMode = Schema.RequiredMode.REQUIRED) String text) {
 
 }

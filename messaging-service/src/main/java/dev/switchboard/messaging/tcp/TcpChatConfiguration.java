@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 
 import dev.switchboard.messaging.chat.ChatReplica;
 import dev.switchboard.messaging.chat.ChatService;
-import dev.switchboard.messaging.chat.RateLimiter;
+import dev.switchboard.messaging.chat.RateLimiters;
 import dev.switchboard.messaging.system.MessagingProperties;
 import dev.switchboard.socket.server.SocketConnection;
 import dev.switchboard.socket.server.SocketHandler;
@@ -26,15 +26,13 @@ class TcpChatConfiguration {
 
 	@Bean("chat")
 	SocketHandler chatSocketHandler(ChatService chat, MessagingProperties properties, SignInDeadlines deadlines,
-			ChatReplica replica) {
-		MessagingProperties.Chat limits = properties.chat();
+			ChatReplica replica, RateLimiters rateLimiters) {
 		return new SocketHandler() {
 
 			@Override
 			public void handle(SocketConnection connection) {
-				new TcpChatSession(replica.newConnectionId("tcp"), connection, chat,
-						new RateLimiter(limits.rateLimit(), limits.rateBurst()), deadlines,
-						properties.tcp().signInTimeout())
+				new TcpChatSession(replica.newConnectionId("tcp"), connection, chat, rateLimiters.newLimiter(),
+						deadlines, properties.tcp().signInTimeout())
 					.run();
 			}
 

@@ -7,7 +7,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dev.switchboard.messaging.chat.ChatEvent;
-import dev.switchboard.messaging.chat.ChatMessage;
+import dev.switchboard.messaging.messages.ChatMessage;
 
 /**
  * The lines of the TCP chat, as {@code nc} shows them.

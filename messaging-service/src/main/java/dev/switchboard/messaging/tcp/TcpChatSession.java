@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -13,15 +14,14 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.dao.DataAccessException;
-import org.springframework.transaction.TransactionException;
-
-import dev.switchboard.messaging.chat.ChatConnection;
+import dev.switchboard.messaging.chat.ChatCommand;
 import dev.switchboard.messaging.chat.ChatEvent;
 import dev.switchboard.messaging.chat.ChatException;
 import dev.switchboard.messaging.chat.ChatIdentity;
-import dev.switchboard.messaging.chat.ChatMessage;
+import dev.switchboard.messaging.messages.ChatMessage;
+import dev.switchboard.messaging.chat.ChatReplies;
 import dev.switchboard.messaging.chat.ChatService;
+import dev.switchboard.messaging.chat.ChatSession;
 import dev.switchboard.messaging.chat.RateLimiter;
 import dev.switchboard.socket.framing.Framing;
 import dev.switchboard.socket.framing.FramingException;
@@ -31,13 +31,15 @@ import dev.switchboard.socket.server.Durations;
 import dev.switchboard.socket.server.SocketConnection;
 
 /**
- * One client of the TCP line chat: reads its commands and lines, and is a
- * {@link ChatConnection} like any WebSocket, so both kinds of users share rooms,
- * nicknames and presence. Everything it answers is queued on the connection
- * ({@link SocketConnection#send}), so that a fan-out never waits for this client; the
- * socket server disconnects a client that lets too much pile up.
+ * One client of the TCP line chat: reads its commands and lines into the chat's commands,
+ * which its {@link ChatSession} carries out like any WebSocket's, so both kinds of users
+ * share rooms, nicknames and presence. What stays here is the line protocol: the
+ * greeting, {@code /help}, {@code /quit}, where plain lines go, and the sign-in deadline.
+ * Everything it answers is queued on the connection ({@link SocketConnection#send}), so
+ * that a fan-out never waits for this client; the socket server disconnects a client that
+ * lets too much pile up.
  */
-final class TcpChatSession implements ChatConnection {
+final class TcpChatSession {
 
 	/** The refusal reason of a client that did not sign in in time. */
 	static final String SIGN_IN_TIMEOUT = "sign-in-timeout";
@@ -50,13 +52,11 @@ final class TcpChatSession implements ChatConnection {
 
 	private static final int TIMED_OUT = 2;
 
-	private final String id;
-
 	private final SocketConnection connection;
 
 	private final ChatService chat;
 
-	private final RateLimiter rateLimiter;
+	private final ChatSession<byte[]> session;
 
 	private final SignInDeadlines deadlines;
 
@@ -66,42 +66,28 @@ final class TcpChatSession implements ChatConnection {
 
 	private final AtomicInteger signIn = new AtomicInteger(PENDING);
 
-	private volatile @Nullable ChatIdentity identity;
-
 	private @Nullable Future<?> deadline;
 
 	/** Where plain lines go: {@code #room} or a nickname. */
-	private @Nullable String target;
-
-	private final Object gate = new Object();
-
-	private final List<Held> held = new ArrayList<>();
-
-	private boolean holding;
+	private volatile @Nullable String target;
 
 	TcpChatSession(String id, SocketConnection connection, ChatService chat, RateLimiter rateLimiter,
 			SignInDeadlines deadlines, Duration signInTimeout) {
-		this.id = id;
 		this.connection = connection;
 		this.chat = chat;
-		this.rateLimiter = rateLimiter;
 		this.deadlines = deadlines;
 		this.signInTimeout = signInTimeout;
 		this.lines = Framings.line(connection.maxRequestSize());
+		this.session = new ChatSession<>(id, chat, rateLimiter, new Lines(), connection::send, () -> {
+		}, false);
 	}
 
-	@Override
-	public String id() {
-		return this.id;
-	}
-
-	@Override
-	public ChatIdentity identity() {
-		ChatIdentity current = this.identity;
-		if (current == null) {
-			throw new IllegalStateException("TCP chat session " + this.id + " is not signed in");
-		}
-		return current;
+	/**
+	 * Return the chat session of this client.
+	 * @return the session
+	 */
+	ChatSession<byte[]> session() {
+		return this.session;
 	}
 
 	/**
@@ -125,11 +111,10 @@ final class TcpChatSession implements ChatConnection {
 				if (line == null) {
 					break;
 				}
-				if (!this.rateLimiter.tryAcquire()) {
-					send(TcpChatLines
-						.error("Too many lines: " + this.rateLimiter.describe() + ". This one was dropped."));
+				if (!this.session.admit(null)) {
+					continue;
 				}
-				else if (invalid != null) {
+				if (invalid != null) {
 					send(TcpChatLines.error(invalid + "; the line was ignored."));
 				}
 				else if (!handle(line)) {
@@ -145,9 +130,7 @@ final class TcpChatSession implements ChatConnection {
 		}
 		finally {
 			this.deadline.cancel(false);
-			if (this.identity != null) {
-				this.chat.signOut(this);
-			}
+			this.session.signOut();
 		}
 	}
 
@@ -169,33 +152,26 @@ final class TcpChatSession implements ChatConnection {
 		if (trimmed.isEmpty()) {
 			return true;
 		}
-		try {
-			if (!trimmed.startsWith("/")) {
-				say(line);
-				return true;
-			}
-			String[] words = trimmed.split("\\s+", 2);
-			String argument = (words.length > 1) ? words[1].strip() : "";
-			String command = words[0].toLowerCase(Locale.ROOT);
+		if (!trimmed.startsWith("/")) {
+			this.session.execute(null, () -> say(line));
+			return true;
+		}
+		String[] words = trimmed.split("\\s+", 2);
+		String argument = (words.length > 1) ? words[1].strip() : "";
+		String command = words[0].toLowerCase(Locale.ROOT);
+		if (command.equals("/quit")) {
+			send("BYE");
+			return false;
+		}
+		this.session.execute(null, () -> {
 			switch (command) {
-				case "/quit" -> {
-					send("BYE");
-					return false;
-				}
 				case "/help" -> TcpChatLines.HELP.forEach(this::send);
 				case "/auth" -> authenticate(argument);
 				case "/nick" -> guest(argument);
 				case "/join", "/leave", "/who", "/rooms" -> signedInCommand(command, argument);
 				default -> throw new ChatException("Unknown command " + words[0] + ": type /help.");
 			}
-		}
-		catch (ChatException ex) {
-			send(TcpChatLines.error(ex.getMessage()));
-		}
-		catch (DataAccessException | TransactionException ex) {
-			logger.warn("Storage unavailable for the TCP chat: " + ex.getMessage());
-			send(TcpChatLines.error("The storage is unavailable right now: nothing was stored. Try again soon."));
-		}
+		});
 		return true;
 	}
 
@@ -206,10 +182,7 @@ final class TcpChatSession implements ChatConnection {
 		if (!beginSignIn()) {
 			return;
 		}
-		this.identity = user;
-		hold();
-		List<String> online = this.chat.signIn(this);
-		release(List.of("OK signed in as " + user.nickname(), TcpChatLines.online(online)), null, 0);
+		this.session.signIn(user, null);
 		this.deadline.cancel(false);
 	}
 
@@ -219,16 +192,11 @@ final class TcpChatSession implements ChatConnection {
 		if (!beginSignIn()) {
 			return;
 		}
-		this.identity = guest;
-		hold();
 		try {
-			List<String> online = this.chat.signInGuest(this);
-			release(List.of("OK you are " + guest.nickname() + " (guest)", TcpChatLines.online(online)), null, 0);
+			this.session.signInGuest(guest, null);
 			this.deadline.cancel(false);
 		}
-		catch (ChatException ex) {
-			this.identity = null;
-			release(List.of(), null, 0);
+		catch (RuntimeException ex) {
 			abandonSignIn();
 			throw ex;
 		}
@@ -253,24 +221,25 @@ final class TcpChatSession implements ChatConnection {
 	}
 
 	private void requireSignedOut() {
-		ChatIdentity current = this.identity;
-		if (current != null) {
-			throw new ChatException("You are already signed in as " + current.nickname() + ".");
+		if (this.session.isSignedIn()) {
+			throw new ChatException("You are already signed in as " + nickname() + ".");
 		}
 	}
 
 	private void signedInCommand(String command, String argument) {
-		if (this.identity == null) {
-			throw new ChatException("Sign in first: /auth <token> or /nick NAME.");
-		}
+		requireSignedIn();
 		switch (command) {
 			case "/join" -> join(argument);
 			case "/leave" -> leave(argument);
-			case "/who" -> send(TcpChatLines.online(this.chat.online()));
-			default -> send(TcpChatLines.rooms(this.chat.rooms()));
+			case "/who" -> this.session.handle(new ChatCommand.Who(null, null));
+			default -> this.session.handle(new ChatCommand.ListRooms(null));
 		}
 	}
 
+	/**
+	 * {@code /join #room [id]}: join a room (with its messages after {@code id}, when
+	 * given); {@code /join nickname}: plain lines go to that person.
+	 */
 	private void join(String argument) {
 		if (argument.isEmpty()) {
 			throw new ChatException("Usage: /join #room or /join nickname.");
@@ -283,20 +252,7 @@ final class TcpChatSession implements ChatConnection {
 		}
 		String[] words = argument.split("\\s+", 2);
 		Long since = (words.length > 1) ? since(words[1]) : null;
-		hold();
-		try {
-			ChatService.RoomHistory history = this.chat.join(this, words[0], since);
-			this.target = "#" + history.room();
-			List<byte[]> answer = new ArrayList<>();
-			answer.add(TcpChatLines.bytes("#" + history.room() + " JOINED"));
-			history.messages().forEach((message) -> answer.add(TcpChatLines.message(message, nickname())));
-			List<ChatMessage> messages = history.messages();
-			releaseLines(answer, history.room(), messages.isEmpty() ? 0 : messages.getLast().id());
-		}
-		catch (RuntimeException ex) {
-			release(List.of(), null, 0);
-			throw ex;
-		}
+		this.session.handle(new ChatCommand.Join(words[0], since, null));
 	}
 
 	private void leave(String argument) {
@@ -304,11 +260,7 @@ final class TcpChatSession implements ChatConnection {
 		if (room == null || !room.startsWith("#")) {
 			throw new ChatException("Usage: /leave #room (you are not in a room).");
 		}
-		String name = this.chat.leave(this, room);
-		if (("#" + name).equals(this.target)) {
-			this.target = null;
-		}
-		send("#" + name + " LEFT");
+		this.session.handle(new ChatCommand.Leave(room, null));
 	}
 
 	private static Long since(String id) {
@@ -322,87 +274,98 @@ final class TcpChatSession implements ChatConnection {
 	}
 
 	private void say(String text) {
-		if (this.identity == null) {
-			throw new ChatException("Sign in first: /auth <token> or /nick NAME.");
-		}
+		requireSignedIn();
 		String current = this.target;
 		if (current == null) {
 			throw new ChatException("Choose where your lines go first: /join #room or /join nickname.");
 		}
 		if (current.startsWith("#")) {
-			this.chat.say(this, current, text, null);
+			this.session.handle(new ChatCommand.Say(current, text, null));
 		}
 		else {
-			this.chat.sendDirect(this, current, text, null);
+			this.session.handle(new ChatCommand.Direct(current, text, null));
+		}
+	}
+
+	private void requireSignedIn() {
+		if (!this.session.isSignedIn()) {
+			throw new ChatException("Sign in first: /auth <token> or /nick NAME.");
 		}
 	}
 
 	private String nickname() {
-		return identity().nickname();
-	}
-
-	@Override
-	public void deliver(ChatEvent.MessagePosted event) {
-		if (event.isFrom(this.id)) {
-			return; // the client typed it
-		}
-		ChatMessage message = event.message();
-		// one array per event and kind of reader, shared by every TCP connection
-		byte[] line = event.rendered(TcpChatLines.encoder(message, nickname()));
-		forward(new Held(line, message.room(), message.id()));
-	}
-
-	@Override
-	public void deliver(ChatEvent.PresenceChanged event) {
-		forward(new Held(event.rendered(TcpChatLines.PRESENCE_LINE), null, 0));
+		return this.session.identity().nickname();
 	}
 
 	private void send(String line) {
 		this.connection.send(TcpChatLines.bytes(line));
 	}
 
-	private void forward(Held line) {
-		synchronized (this.gate) {
-			if (this.holding) {
-				this.held.add(line);
-			}
-			else {
-				this.connection.send(line.line());
-			}
-		}
-	}
-
-	private void hold() {
-		synchronized (this.gate) {
-			this.holding = true;
-		}
-	}
-
-	private void release(List<String> answer, @Nullable String room, long lastHistoryId) {
-		releaseLines(answer.stream().map(TcpChatLines::bytes).toList(), room, lastHistoryId);
-	}
-
-	private void releaseLines(List<byte[]> answer, @Nullable String room, long lastHistoryId) {
-		synchronized (this.gate) {
-			answer.forEach(this.connection::send);
-			for (Held line : this.held) {
-				if (room == null || !room.equals(line.room()) || line.id() > lastHistoryId) {
-					this.connection.send(line.line());
-				}
-			}
-			this.held.clear();
-			this.holding = false;
-		}
-	}
-
 	/**
-	 * A delivered line held back while a join is answered.
-	 *
-	 * @param line the line's bytes, shared with the other readers
-	 * @param room the room of a room message
-	 * @param id the id of a message
+	 * The answers of the line chat, as {@code nc} shows them ({@link TcpChatLines}); a
+	 * join or a leave also moves where plain lines go.
 	 */
-	private record Held(byte[] line, @Nullable String room, long id) {
+	private final class Lines implements ChatReplies<byte[]> {
+
+		@Override
+		public List<byte[]> welcome(ChatIdentity identity, List<String> online, @Nullable Object ref) {
+			String greeting = identity.isGuest() ? "OK you are " + identity.nickname() + " (guest)"
+					: "OK signed in as " + identity.nickname();
+			return List.of(TcpChatLines.bytes(greeting), TcpChatLines.bytes(TcpChatLines.online(online)));
+		}
+
+		@Override
+		public List<byte[]> history(ChatService.RoomHistory history, String reader, @Nullable Object ref) {
+			TcpChatSession.this.target = "#" + history.room();
+			List<byte[]> answer = new ArrayList<>();
+			answer.add(TcpChatLines.bytes("#" + history.room() + " JOINED"));
+			history.messages().forEach((message) -> answer.add(TcpChatLines.message(message, reader)));
+			return answer;
+		}
+
+		@Override
+		public List<byte[]> left(String room, @Nullable Object ref) {
+			if (("#" + room).equals(TcpChatSession.this.target)) {
+				TcpChatSession.this.target = null;
+			}
+			return List.of(TcpChatLines.bytes("#" + room + " LEFT"));
+		}
+
+		@Override
+		public byte[] online(@Nullable String room, List<String> nicknames, @Nullable Object ref) {
+			return TcpChatLines.bytes(TcpChatLines.online(nicknames));
+		}
+
+		@Override
+		public byte[] rooms(Map<String, Integer> rooms, @Nullable Object ref) {
+			return TcpChatLines.bytes(TcpChatLines.rooms(rooms));
+		}
+
+		@Override
+		public byte[] error(String message, @Nullable Object ref) {
+			return TcpChatLines.bytes(TcpChatLines.error(message));
+		}
+
+		/** The client typed its own lines: they are not sent back to it. */
+		@Override
+		public byte @Nullable [] message(ChatEvent.MessagePosted event, String reader, boolean origin) {
+			if (origin) {
+				return null;
+			}
+			ChatMessage message = event.message();
+			// one array per event and kind of reader, shared by every TCP connection
+			return event.rendered(TcpChatLines.encoder(message, reader));
+		}
+
+		@Override
+		public byte[] presence(ChatEvent.PresenceChanged event) {
+			return event.rendered(TcpChatLines.PRESENCE_LINE);
+		}
+
+		@Override
+		public String units() {
+			return "lines";
+		}
 
 	}
 

@@ -1,15 +1,12 @@
 package dev.switchboard.messaging.users;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.web.server.ResponseStatusException;
-
 /**
- * Thrown when no user has the requested id, answered with 404.
+ * Thrown when no user has the requested id (answered with 404 over HTTP).
  */
-public class UserNotFoundException extends ResponseStatusException {
+public class UserNotFoundException extends RuntimeException {
 
 	public UserNotFoundException(long id) {
-		super(HttpStatus.NOT_FOUND, "No user with id " + id + ".");
+		super("No user with id " + id + ".");
 	}
 
 }

@@ -22,7 +22,8 @@ import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 
 import dev.switchboard.messaging.chat.ChatReplica;
-import dev.switchboard.messaging.chat.RateLimiter;
+import dev.switchboard.messaging.chat.ChatService;
+import dev.switchboard.messaging.chat.RateLimiters;
 import dev.switchboard.messaging.system.MessagingProperties;
 
 /**
@@ -50,13 +51,20 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
 
 	private final ChatReplica replica;
 
+	private final ChatService chat;
+
+	private final RateLimiters rateLimiters;
+
 	/** Each send runs on a virtual thread of its own: cheap, and free to block. */
 	private final Executor senders = Thread::startVirtualThread;
 
 	private final ConcurrentMap<String, WebSocketChatConnection> connections = new ConcurrentHashMap<>();
 
 	ChatWebSocketHandler(WebSocketFrames frames, WebSocketCommands commands, WebSocketRefusals refusals,
-			MessagingProperties properties, ChatReplica replica, MeterRegistry registry) {
+			MessagingProperties properties, ChatService chat, RateLimiters rateLimiters, ChatReplica replica,
+			MeterRegistry registry) {
+		this.chat = chat;
+		this.rateLimiters = rateLimiters;
 		this.replica = replica;
 		this.frames = frames;
 		this.commands = commands;
@@ -81,11 +89,10 @@ class ChatWebSocketHandler extends TextWebSocketHandler {
 		boundBlockingWrites(session, settings.sendTimeLimit().toMillis());
 		WebSocketOutbox outbox = new WebSocketOutbox(session, settings.sendTimeLimit(), settings.sendBufferLimit(),
 				this.senders, this.refusals::slowConsumer);
-		MessagingProperties.Chat limits = this.properties.chat();
 		WebSocketChatConnection connection = new WebSocketChatConnection(
-				this.replica.connectionId("ws", session.getId()), outbox, this.frames,
-				new RateLimiter(limits.rateLimit(), limits.rateBurst()),
-				new FrameAssembler((int) settings.maxFrameSize().toBytes()));
+				this.replica.connectionId("ws", session.getId()), outbox, this.frames, this.chat,
+				this.rateLimiters.newLimiter(), new FrameAssembler((int) settings.maxFrameSize().toBytes()),
+				this.refusals::rateLimited);
 		this.connections.put(session.getId(), connection);
 		if (this.connections.size() > settings.maxSessions()) {
 			// its handshake passed the interceptor's check at the same moment as others

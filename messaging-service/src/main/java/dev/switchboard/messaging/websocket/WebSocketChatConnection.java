@@ -1,33 +1,24 @@
 package dev.switchboard.messaging.websocket;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import org.jspecify.annotations.Nullable;
-
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.PingMessage;
 import org.springframework.web.socket.TextMessage;
 
-import dev.switchboard.messaging.chat.ChatConnection;
-import dev.switchboard.messaging.chat.ChatEvent;
 import dev.switchboard.messaging.chat.ChatIdentity;
+import dev.switchboard.messaging.chat.ChatService;
+import dev.switchboard.messaging.chat.ChatSession;
 import dev.switchboard.messaging.chat.RateLimiter;
 
 /**
- * One WebSocket of the chat: its identity once authenticated, its limits, and its outbox.
- * Deliveries from other connections are held while the connection is being answered (its
- * welcome, a room's history), so that answers come before the live frames they precede.
+ * One WebSocket of the chat: its {@link ChatSession} (the protocol), its outbox, the
+ * assembler of its frames, and when it was last heard from. Deliveries wait for the
+ * welcome from the start: a socket signs in with its first frame.
  */
-final class WebSocketChatConnection implements ChatConnection {
+final class WebSocketChatConnection {
 
-	private final String id;
+	private final ChatSession<TextMessage> session;
 
 	private final WebSocketOutbox outbox;
-
-	private final WebSocketFrames frames;
-
-	private final RateLimiter rateLimiter;
 
 	private final FrameAssembler assembler;
 
@@ -35,49 +26,29 @@ final class WebSocketChatConnection implements ChatConnection {
 
 	private volatile long lastHeardAt = System.nanoTime();
 
-	private volatile @Nullable ChatIdentity identity;
-
 	private volatile boolean closing;
 
-	private final Object gate = new Object();
-
-	private final List<Held> held = new ArrayList<>();
-
-	private boolean holding = true;
-
-	WebSocketChatConnection(String id, WebSocketOutbox outbox, WebSocketFrames frames, RateLimiter rateLimiter,
-			FrameAssembler assembler) {
-		this.id = id;
+	WebSocketChatConnection(String id, WebSocketOutbox outbox, WebSocketFrames frames, ChatService chat,
+			RateLimiter rateLimiter, FrameAssembler assembler, Runnable rateLimited) {
 		this.outbox = outbox;
-		this.frames = frames;
-		this.rateLimiter = rateLimiter;
 		this.assembler = assembler;
+		this.session = new ChatSession<>(id, chat, rateLimiter, frames, outbox::send, rateLimited, true);
 	}
 
-	@Override
-	public String id() {
-		return this.id;
+	ChatSession<TextMessage> session() {
+		return this.session;
 	}
 
-	@Override
-	public ChatIdentity identity() {
-		ChatIdentity current = this.identity;
-		if (current == null) {
-			throw new IllegalStateException("Connection " + this.id + " is not authenticated");
-		}
-		return current;
+	String id() {
+		return this.session.id();
+	}
+
+	ChatIdentity identity() {
+		return this.session.identity();
 	}
 
 	boolean isAuthenticated() {
-		return this.identity != null;
-	}
-
-	void authenticated(ChatIdentity identity) {
-		this.identity = identity;
-	}
-
-	RateLimiter rateLimiter() {
-		return this.rateLimiter;
+		return this.session.isSignedIn();
 	}
 
 	FrameAssembler assembler() {
@@ -96,62 +67,12 @@ final class WebSocketChatConnection implements ChatConnection {
 		return System.nanoTime() - this.openedAt;
 	}
 
-	@Override
-	public void deliver(ChatEvent.MessagePosted event) {
-		TextMessage frame = (event.ref() != null && event.isFrom(this.id))
-				? this.frames.message(event.message(), event.ref()) : event.rendered(this.frames.messageEncoder);
-		forward(new Held(frame, event.message().room(), event.message().id()));
-	}
-
-	@Override
-	public void deliver(ChatEvent.PresenceChanged event) {
-		forward(new Held(event.rendered(this.frames.presenceEncoder), null, 0));
-	}
-
-	private void forward(Held frame) {
-		synchronized (this.gate) {
-			if (this.holding) {
-				this.held.add(frame);
-			}
-			else {
-				this.outbox.send(frame.frame());
-			}
-		}
-	}
-
 	/**
 	 * Answer the client directly, ahead of any held delivery.
 	 * @param frame the answer
 	 */
 	void reply(TextMessage frame) {
-		this.outbox.send(frame);
-	}
-
-	/** Hold deliveries until {@link #release}. */
-	void hold() {
-		synchronized (this.gate) {
-			this.holding = true;
-		}
-	}
-
-	/**
-	 * Send an answer, then the deliveries held meanwhile, and stop holding.
-	 * @param answer the answer
-	 * @param room the room whose history the answer carries, if any
-	 * @param lastHistoryId the id of the history's last message: held messages of that
-	 * room up to it are already in the history
-	 */
-	void release(TextMessage answer, @Nullable String room, long lastHistoryId) {
-		synchronized (this.gate) {
-			this.outbox.send(answer);
-			for (Held frame : this.held) {
-				if (room == null || !room.equals(frame.room()) || frame.id() > lastHistoryId) {
-					this.outbox.send(frame.frame());
-				}
-			}
-			this.held.clear();
-			this.holding = false;
-		}
+		this.session.reply(frame);
 	}
 
 	void ping() {
@@ -169,17 +90,6 @@ final class WebSocketChatConnection implements ChatConnection {
 	 */
 	boolean isClosing() {
 		return this.closing;
-	}
-
-	/**
-	 * A delivery held back.
-	 *
-	 * @param frame the frame
-	 * @param room the room of a room message
-	 * @param id the id of a message
-	 */
-	private record Held(TextMessage frame, @Nullable String room, long id) {
-
 	}
 
 }

@@ -1,35 +1,30 @@
 package dev.switchboard.messaging.websocket;
 
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.TransactionException;
 import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
 
-import dev.switchboard.messaging.chat.ChatException;
+import dev.switchboard.messaging.chat.ChatCommand;
 import dev.switchboard.messaging.chat.ChatIdentity;
-import dev.switchboard.messaging.chat.ChatMessage;
 import dev.switchboard.messaging.chat.ChatService;
+import dev.switchboard.messaging.chat.ChatSession;
 import dev.switchboard.messaging.system.MessagingProperties;
 
 /**
- * Carries out the frames of one WebSocket: {@code auth} first, then {@code join},
- * {@code leave}, {@code say}, {@code dm} and {@code who}. Every answer echoes the frame's
- * {@code ref}. Signing in takes one of the user's {@code max-sessions-per-user} places,
- * signing out gives it back.
+ * Reads the frames of one WebSocket into the chat's commands ({@link ChatSession} carries
+ * them out): {@code auth} first, then {@code join}, {@code leave}, {@code say},
+ * {@code dm} and {@code who}. Every answer echoes the frame's {@code ref}. Signing in
+ * takes one of the user's {@code max-sessions-per-user} places, signing out gives it
+ * back.
  */
 @Component
 class WebSocketCommands {
-
-	private static final Log logger = LogFactory.getLog(WebSocketCommands.class);
 
 	private final ChatService chat;
 
@@ -56,37 +51,24 @@ class WebSocketCommands {
 			reject(connection, ex.getMessage(), ex.ref());
 			return;
 		}
-		if (!connection.rateLimiter().tryAcquire()) {
-			this.refusals.rateLimited();
-			connection.reply(this.frames.error(
-					"Too many frames: " + connection.rateLimiter().describe() + ". This one was dropped.",
-					frame.ref()));
+		ChatSession<TextMessage> session = connection.session();
+		if (!session.admit(frame.ref())) {
 			return;
 		}
-		try {
-			if (!connection.isAuthenticated()) {
-				authenticate(connection, frame);
-				return;
-			}
-			switch (frame.type()) {
-				case "join" -> join(connection, frame);
-				case "leave" -> this.chat.leave(connection, frame.room());
-				case "say" -> this.chat.say(connection, frame.room(), frame.text(), frame.ref());
-				case "dm" -> this.chat.sendDirect(connection, frame.to(), frame.text(), frame.ref());
-				case "who" -> who(connection, frame);
-				case "auth" ->
-					throw new ChatException("Already signed in as " + connection.identity().nickname() + ".");
-				default -> throw new ChatException(
-						"Unknown frame type '" + abbreviate(frame.type()) + "': use join, leave, say, dm or who.");
-			}
+		if (!session.isSignedIn()) {
+			session.execute(frame.ref(), () -> authenticate(connection, frame));
+			return;
 		}
-		catch (ChatException ex) {
-			connection.reply(this.frames.error(ex.getMessage(), frame.ref()));
-		}
-		catch (DataAccessException | TransactionException ex) {
-			logger.warn("Storage unavailable for a chat frame: " + ex.getMessage());
-			connection.reply(this.frames.error(
-					"The storage is unavailable right now: nothing was stored. Try again in a few seconds.",
+		switch (frame.type()) {
+			case "join" -> session.handle(new ChatCommand.Join(frame.room(), frame.since(), frame.ref()));
+			case "leave" -> session.handle(new ChatCommand.Leave(frame.room(), frame.ref()));
+			case "say" -> session.handle(new ChatCommand.Say(frame.room(), frame.text(), frame.ref()));
+			case "dm" -> session.handle(new ChatCommand.Direct(frame.to(), frame.text(), frame.ref()));
+			case "who" -> session.handle(new ChatCommand.Who(frame.room(), frame.ref()));
+			case "auth" -> session
+				.reply(this.frames.error("Already signed in as " + session.identity().nickname() + ".", frame.ref()));
+			default -> session.reply(this.frames.error(
+					"Unknown frame type '" + abbreviate(frame.type()) + "': use join, leave, say, dm or who.",
 					frame.ref()));
 		}
 	}
@@ -109,9 +91,13 @@ class WebSocketCommands {
 			refuseTooMany(connection, frame.ref());
 			return;
 		}
-		connection.authenticated(identity.get());
-		List<String> online = this.chat.signIn(connection);
-		connection.release(this.frames.welcome(identity.get().nickname(), online, frame.ref()), null, 0);
+		try {
+			connection.session().signIn(identity.get(), frame.ref());
+		}
+		catch (RuntimeException ex) {
+			this.userSockets.remove(userId, connection.id());
+			throw ex;
+		}
 	}
 
 	private void refuseTooMany(WebSocketChatConnection connection, @Nullable JsonNode ref) {
@@ -131,34 +117,9 @@ class WebSocketCommands {
 	 */
 	void signOut(WebSocketChatConnection connection) {
 		if (connection.isAuthenticated()) {
-			this.chat.signOut(connection);
+			connection.session().signOut();
 			this.userSockets.remove(Objects.requireNonNull(connection.identity().userId()), connection.id());
 		}
-	}
-
-	private void join(WebSocketChatConnection connection, ClientFrame frame) {
-		connection.hold();
-		try {
-			ChatService.RoomHistory history = this.chat.join(connection, frame.room(), frame.since());
-			List<ChatMessage> messages = history.messages();
-			long lastId = messages.isEmpty() ? 0 : messages.getLast().id();
-			connection.release(this.frames.history(history.room(), messages, frame.ref()), history.room(), lastId);
-		}
-		catch (RuntimeException ex) {
-			String message = (ex instanceof ChatException) ? ex.getMessage()
-					: "The room's history cannot be read right now; try to join again in a few seconds.";
-			connection.release(this.frames.error(message, frame.ref()), null, 0);
-			if (!(ex instanceof ChatException)) {
-				logger.warn("Join failed: " + ex.getMessage());
-			}
-		}
-	}
-
-	private void who(WebSocketChatConnection connection, ClientFrame frame) {
-		String room = frame.room();
-		List<String> online = (room != null) ? this.chat.members(room) : this.chat.online();
-		String name = (room != null && room.startsWith("#")) ? room.substring(1) : room;
-		connection.reply(this.frames.online(name, online, frame.ref()));
 	}
 
 	/**

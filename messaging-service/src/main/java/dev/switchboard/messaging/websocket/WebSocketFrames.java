@@ -1,6 +1,7 @@
 package dev.switchboard.messaging.websocket;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -14,14 +15,17 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.socket.TextMessage;
 
 import dev.switchboard.messaging.chat.ChatEvent;
-import dev.switchboard.messaging.chat.ChatMessage;
+import dev.switchboard.messaging.chat.ChatIdentity;
+import dev.switchboard.messaging.messages.ChatMessage;
+import dev.switchboard.messaging.chat.ChatReplies;
+import dev.switchboard.messaging.chat.ChatService;
 
 /**
- * The JSON frames of the WebSocket chat (SPEC §5): parses what clients send, writes what
- * the server sends.
+ * The JSON frames of the WebSocket chat : parses what clients send, writes what the
+ * server sends.
  */
 @Component
-class WebSocketFrames {
+class WebSocketFrames implements ChatReplies<TextMessage> {
 
 	private static final int MAX_REF_LENGTH = 128;
 
@@ -31,7 +35,7 @@ class WebSocketFrames {
 	final Function<ChatMessage, TextMessage> messageEncoder = (message) -> message(message, null);
 
 	/** Encodes a presence change once per event for all its recipients. */
-	final Function<ChatEvent.PresenceChanged, TextMessage> presenceEncoder = this::presence;
+	final Function<ChatEvent.PresenceChanged, TextMessage> presenceEncoder = this::presenceFrame;
 
 	WebSocketFrames(JsonMapper json) {
 		this.json = json;
@@ -91,6 +95,60 @@ class WebSocketFrames {
 		return value.stringValue();
 	}
 
+	@Override
+	public List<TextMessage> welcome(ChatIdentity identity, List<String> online, @Nullable Object ref) {
+		return List.of(welcome(identity.nickname(), online, ref));
+	}
+
+	@Override
+	public List<TextMessage> history(ChatService.RoomHistory history, String reader, @Nullable Object ref) {
+		return List.of(history(history.room(), history.messages(), ref));
+	}
+
+	/** A leave is answered with nothing: the client stops receiving the room. */
+	@Override
+	public List<TextMessage> left(String room, @Nullable Object ref) {
+		return List.of();
+	}
+
+	@Override
+	public TextMessage online(@Nullable String room, List<String> online, @Nullable Object ref) {
+		ObjectNode frame = frame("presence");
+		if (room != null) {
+			frame.put("room", room.startsWith("#") ? room.substring(1) : room);
+		}
+		names(frame.putArray("online"), online);
+		return text(frame, ref);
+	}
+
+	@Override
+	public TextMessage rooms(Map<String, Integer> rooms, @Nullable Object ref) {
+		ObjectNode frame = frame("rooms");
+		ObjectNode members = frame.putObject("rooms");
+		rooms.forEach(members::put);
+		return text(frame, ref);
+	}
+
+	/**
+	 * The message itself, with its {@code ref} for the connection that sent it (its
+	 * acknowledgement), encoded once for all other readers.
+	 */
+	@Override
+	public TextMessage message(ChatEvent.MessagePosted event, String reader, boolean origin) {
+		return (origin && event.ref() != null) ? message(event.message(), event.ref())
+				: event.rendered(this.messageEncoder);
+	}
+
+	@Override
+	public TextMessage presence(ChatEvent.PresenceChanged event) {
+		return event.rendered(this.presenceEncoder);
+	}
+
+	@Override
+	public String units() {
+		return "frames";
+	}
+
 	TextMessage welcome(String nickname, List<String> online, @Nullable Object ref) {
 		ObjectNode frame = frame("welcome").put("nickname", nickname);
 		names(frame.putArray("online"), online);
@@ -108,20 +166,12 @@ class WebSocketFrames {
 		return text(messageNode(message), ref);
 	}
 
-	TextMessage online(@Nullable String room, List<String> online, @Nullable Object ref) {
-		ObjectNode frame = frame("presence");
-		if (room != null) {
-			frame.put("room", room);
-		}
-		names(frame.putArray("online"), online);
-		return text(frame, ref);
-	}
-
-	TextMessage error(String message, @Nullable Object ref) {
+	@Override
+	public TextMessage error(String message, @Nullable Object ref) {
 		return text(frame("error").put("message", message), ref);
 	}
 
-	private TextMessage presence(ChatEvent.PresenceChanged change) {
+	private TextMessage presenceFrame(ChatEvent.PresenceChanged change) {
 		return text(frame("presence").put(change.online() ? "joined" : "left", change.nickname()), null);
 	}
 

@@ -146,6 +146,10 @@ final class WebSocketOutbox {
 			logger.info("Disconnecting a WebSocket client that cannot keep up (" + this.session.getRemoteAddress()
 					+ "): " + ex.getMessage());
 			this.onSlowClient.run();
+			// what waited is dropped; the close frame goes out once the write under way
+			// ends, which it does only if the client reads within the send-time limit
+			this.pending.clear();
+			awaitFlushed();
 			closeSession(ex.getStatus());
 		}
 		catch (IOException | RuntimeException ex) {

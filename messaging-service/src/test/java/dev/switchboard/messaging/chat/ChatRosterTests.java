@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.switchboard.messaging.messages.ChatMessage;
 
 /**
  * Tests for {@link ChatRoster}.

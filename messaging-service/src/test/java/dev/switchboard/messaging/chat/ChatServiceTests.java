@@ -30,8 +30,9 @@ class ChatServiceTests {
 	private final UserService users = mock(UserService.class);
 
 	private final ChatService chat = new ChatService(this.roster, new InProcessPresence(this.roster), this.fanout,
-			mock(MessageService.class), this.users, new Binder(new MapConfigurationPropertySource())
-				.bindOrCreate("switchboard.messaging", MessagingProperties.class));
+			new LocalRoomOrder(), mock(MessageService.class), this.users,
+			new Binder(new MapConfigurationPropertySource()).bindOrCreate("switchboard.messaging",
+					MessagingProperties.class));
 
 	@Test
 	void shouldPutAGuestOnlineUnderAFreeNickname() {

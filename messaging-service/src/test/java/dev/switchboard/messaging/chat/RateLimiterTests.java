@@ -1,10 +1,12 @@
 package dev.switchboard.messaging.chat;
 
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for {@link RateLimiter}.
@@ -22,9 +24,23 @@ class RateLimiterTests {
 
 	@Test
 	void shouldRefillAtTheRate() {
-		RateLimiter limiter = new RateLimiter(20, 1);
-		assertThat(limiter.tryAcquire()).isTrue();
-		await().until(limiter::tryAcquire);
+		AtomicLong now = new AtomicLong();
+		RateLimiter limiter = new RateLimiter(20, 40, now::get);
+		assertThat(granted(limiter, 100)).isEqualTo(40);
+		now.addAndGet(TimeUnit.MILLISECONDS.toNanos(1000));
+		assertThat(granted(limiter, 100)).isEqualTo(20);
+		now.addAndGet(TimeUnit.MILLISECONDS.toNanos(50));
+		assertThat(granted(limiter, 100)).isEqualTo(1);
+		now.addAndGet(TimeUnit.SECONDS.toNanos(60));
+		assertThat(granted(limiter, 100)).as("never more than the burst").isEqualTo(40);
+	}
+
+	private static int granted(RateLimiter limiter, int attempts) {
+		int granted = 0;
+		for (int i = 0; i < attempts; i++) {
+			granted += limiter.tryAcquire() ? 1 : 0;
+		}
+		return granted;
 	}
 
 	@Test

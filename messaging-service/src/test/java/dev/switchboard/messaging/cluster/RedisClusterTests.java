@@ -77,13 +77,20 @@ class RedisClusterTests {
 			for (int i = 0; i < 20; i++) {
 				(((i % 2) == 0) ? onA : onB).send(say(room, "m" + i, "r" + i));
 			}
-			List<Long> seenOnA = roomMessages(onA, room, 20);
-			List<Long> seenOnB = roomMessages(onB, room, 20);
-			assertThat(seenOnA).isSorted().doesNotHaveDuplicates().isEqualTo(seenOnB);
-			for (int i = 0; i < 20; i++) {
-				String text = "m" + i;
-				tcpOnB.nextMatching((line) -> line.endsWith(": " + text));
+			List<JsonNode> seenOnA = roomMessages(onA, room, 20);
+			List<JsonNode> seenOnB = roomMessages(onB, room, 20);
+			List<Long> ids = seenOnA.stream().map((frame) -> frame.path("id").asLong()).toList();
+			assertThat(ids).isSorted().doesNotHaveDuplicates();
+			assertThat(seenOnB.stream().map((frame) -> frame.path("id").asLong()).toList()).isEqualTo(ids);
+			// the TCP reader on B gets the same lines in the same order
+			List<String> lines = new ArrayList<>();
+			while (lines.size() < 20) {
+				lines.add(tcpOnB.nextMatching((line) -> line.startsWith("[#" + room + "] ")));
 			}
+			assertThat(lines).isEqualTo(seenOnA.stream()
+				.map((frame) -> "[#" + room + "] " + frame.path("from").asString() + ": "
+						+ frame.path("text").asString())
+				.toList());
 			// nothing more arrives: each was delivered once
 			await().during(Duration.ofMillis(500)).until(() -> true);
 			assertThat(onA.drain()).noneMatch(RedisClusterTests::isRoomMessage);
@@ -175,7 +182,7 @@ class RedisClusterTests {
 	@Test
 	void shouldGiveConnectionsIdsUniqueAcrossReplicas() {
 		String ghostless = "ids" + nicknames.incrementAndGet();
-		try (LineClient onA = guestOnTcp(a, ghostless + "a"); LineClient onB = guestOnTcp(b, ghostless + "b")) {
+		try (LineClient onA = guestOnTcp(a, ghostless + "x1"); LineClient onB = guestOnTcp(b, ghostless + "y1")) {
 			onA.send("/join #" + ghostless);
 			onA.nextMatching((line) -> line.endsWith("JOINED"));
 			onB.send("/join #" + ghostless);
@@ -185,7 +192,7 @@ class RedisClusterTests {
 			// replica
 			onA.send("from a");
 			assertThat(onB.nextMatching((line) -> line.contains("from a")))
-				.isEqualTo("[#" + ghostless + "] " + ghostless + "a: from a");
+				.isEqualTo("[#" + ghostless + "] " + ghostless + "x1: from a");
 		}
 	}
 
@@ -247,14 +254,14 @@ class RedisClusterTests {
 		return "{\"type\":\"say\",\"room\":\"" + room + "\",\"text\":\"" + text + "\",\"ref\":\"" + ref + "\"}";
 	}
 
-	static List<Long> roomMessages(ChatTestClient client, String room, int count) {
-		List<Long> ids = new ArrayList<>();
-		while (ids.size() < count) {
+	static List<JsonNode> roomMessages(ChatTestClient client, String room, int count) {
+		List<JsonNode> messages = new ArrayList<>();
+		while (messages.size() < count) {
 			JsonNode frame = client.nextOfType("message");
 			assertThat(frame.path("room").asString()).isEqualTo(room);
-			ids.add(frame.path("id").asLong());
+			messages.add(frame);
 		}
-		return ids;
+		return messages;
 	}
 
 	static boolean isRoomMessage(JsonNode frame) {

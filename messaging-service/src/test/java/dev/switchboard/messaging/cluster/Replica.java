@@ -54,9 +54,13 @@ final class Replica implements AutoCloseable {
 		properties.put("switchboard.messaging.redis.heartbeat-interval", "500ms");
 		properties.put("switchboard.messaging.redis.presence-ttl", "3s");
 		properties.put("spring.jmx.enabled", "false");
+		// as arguments: they take precedence over application.yml
+		String[] arguments = properties.entrySet()
+			.stream()
+			.map((property) -> "--" + property.getKey() + "=" + property.getValue())
+			.toArray(String[]::new);
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(MessagingApplication.class)
-			.properties(properties)
-			.run();
+			.run(arguments);
 		return new Replica(id, context);
 	}
 

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import dev.switchboard.messaging.chat.ChatIdentity;
 import dev.switchboard.messaging.security.SecurityTestConfiguration;
 import dev.switchboard.messaging.users.User;
 import dev.switchboard.messaging.users.UserNotFoundException;
@@ -56,7 +55,7 @@ class MessageControllerTests {
 
 	@Test
 	void shouldSendAsTheTokenOwnerAndAnswer201WithTheMessage() {
-		given(this.messages.send(new ChatIdentity(1L, "alice"), 2, "Hello Bob!"))
+		given(this.messages.send(new Correspondent(1L, "alice"), 2, "Hello Bob!"))
 			.willReturn(new MessageView(7, "alice", "bob", "Hello Bob!", SENT_AT, 1L, 2L));
 		MvcTestResult result = this.mvc.post()
 			.uri("/api/users/2/messages")
@@ -72,7 +71,7 @@ class MessageControllerTests {
 
 	@Test
 	void shouldAnswer404WhenTheRecipientDoesNotExist() {
-		given(this.messages.send(new ChatIdentity(1L, "alice"), 42, "hi")).willThrow(new UserNotFoundException(42));
+		given(this.messages.send(new Correspondent(1L, "alice"), 42, "hi")).willThrow(new UserNotFoundException(42));
 		MvcTestResult result = send("/api/users/42/messages", "{\"text\":\"hi\"}");
 		assertThat(result).hasStatus(HttpStatus.NOT_FOUND)
 			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.switchboard.messaging.chat.ChatEvent;
 import dev.switchboard.messaging.chat.ChatIdentity;
-import dev.switchboard.messaging.chat.ChatMessage;
+import dev.switchboard.messaging.messages.ChatMessage;
 import dev.switchboard.messaging.chat.ChatService;
 import dev.switchboard.messaging.chat.RateLimiter;
 
@@ -55,23 +55,23 @@ class TcpChatSessionTests {
 		ChatEvent.MessagePosted direct = new ChatEvent.MessagePosted(
 				new ChatMessage(8, null, "bob", "alice", "psst", Instant.now()), null, null);
 		for (TcpChatSession reader : readers) {
-			reader.deliver(room);
+			reader.session().deliver(room);
 		}
 		byte[] roomLine = this.connections.getFirst().last();
 		assertThat(this.connections).allSatisfy((connection) -> assertThat(connection.last()).isSameAs(roomLine));
 		assertThat(new String(roomLine)).isEqualTo("[#general] erin: hello all\n");
 
 		for (TcpChatSession reader : readers) {
-			reader.deliver(presence);
+			reader.session().deliver(presence);
 		}
 		byte[] presenceLine = this.connections.getFirst().last();
 		assertThat(this.connections).allSatisfy((connection) -> assertThat(connection.last()).isSameAs(presenceLine));
 		assertThat(new String(presenceLine)).isEqualTo("* erin is online\n");
 
 		// the sender's and the recipient's connections: one array for each side
-		readers.get(0).deliver(direct);
-		readers.get(1).deliver(direct);
-		readers.get(4).deliver(direct);
+		readers.get(0).session().deliver(direct);
+		readers.get(1).session().deliver(direct);
+		readers.get(4).session().deliver(direct);
 		assertThat(new String(this.connections.get(0).last())).isEqualTo("you said to bob: psst\n");
 		assertThat(new String(this.connections.get(1).last())).isEqualTo("alice said: psst\n");
 		assertThat(this.connections.get(4).last()).isSameAs(this.connections.get(1).last());

@@ -1,5 +1,7 @@
 package dev.switchboard.messaging.tcp;
 
+import java.time.Duration;
+
 import dev.switchboard.messaging.ChatTestClient;
 import dev.switchboard.messaging.LineClient;
 import dev.switchboard.messaging.MessagingIntegrationTest;
@@ -142,14 +144,46 @@ class TcpChatTests extends MessagingIntegrationTest {
 	}
 
 	@Test
-	void shouldRateLimitLinesPerConnection() {
+	void shouldLetABurstOfFortyLinesThroughThenTwentyPerSecond() {
+		this.clock.freeze();
 		try (LineClient nc = new LineClient(this.chatPort)) {
 			nc.next();
-			for (int i = 0; i < 60; i++) {
-				nc.send("/who");
-			}
-			assertThat(nc.nextMatching((line) -> line.startsWith("ERROR Too many lines"))).contains("20 per second");
+			String nickname = uniqueNickname("Burst");
+			nc.send("/nick " + nickname);
+			assertThat(nc.nextReply()).isEqualTo("OK you are " + nickname + " (guest)");
+			assertThat(nc.nextReply()).startsWith("Online: ");
+			// the /nick line took the first of the burst
+			assertThat(answeredOf(nc, 60)).isEqualTo(39);
+			this.clock.advance(Duration.ofSeconds(1));
+			assertThat(answeredOf(nc, 30)).isEqualTo(20);
+			this.clock.advance(Duration.ofMillis(500));
+			assertThat(answeredOf(nc, 30)).isEqualTo(10);
 		}
+		finally {
+			this.clock.release();
+		}
+	}
+
+	/**
+	 * Send {@code /who} lines at once (the clock is frozen), and count those answered.
+	 */
+	private static int answeredOf(LineClient nc, int count) {
+		for (int i = 0; i < count; i++) {
+			nc.send("/who");
+		}
+		int answered = 0;
+		for (int i = 0; i < count; i++) {
+			String answer = nc.nextReply();
+			if (answer.startsWith("ERROR ")) {
+				assertThat(answer).startsWith("ERROR Too many lines")
+					.contains("at most 20 per second, in bursts of up to 40");
+			}
+			else {
+				assertThat(answer).startsWith("Online: ");
+				answered++;
+			}
+		}
+		return answered;
 	}
 
 }

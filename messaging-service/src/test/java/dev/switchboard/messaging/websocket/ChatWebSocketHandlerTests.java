@@ -3,6 +3,8 @@ package dev.switchboard.messaging.websocket;
 import java.util.Map;
 
 import dev.switchboard.messaging.chat.ChatReplica;
+import dev.switchboard.messaging.chat.ChatService;
+import dev.switchboard.messaging.chat.RateLimiters;
 import dev.switchboard.messaging.system.MessagingProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -32,7 +34,7 @@ class ChatWebSocketHandlerTests {
 			mock(WebSocketCommands.class), new WebSocketRefusals(this.registry),
 			new Binder(new MapConfigurationPropertySource(Map.of("switchboard.messaging.websocket.max-sessions", "2")))
 				.bindOrCreate("switchboard.messaging", MessagingProperties.class),
-			new ChatReplica("test"), this.registry);
+			mock(ChatService.class), mock(RateLimiters.class), new ChatReplica("test"), this.registry);
 
 	@Test
 	void shouldCloseWithTryAgainLaterASocketBeyondMaxSessionsAndMakeRoomWhenOneCloses() throws Exception {

@@ -2,6 +2,7 @@ package dev.switchboard.messaging.websocket;
 
 import java.net.http.HttpResponse;
 import java.net.http.WebSocketHandshakeException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,7 @@ import java.util.concurrent.CompletionException;
 
 import dev.switchboard.messaging.ChatTestClient;
 import dev.switchboard.messaging.MessagingIntegrationTest;
-import dev.switchboard.messaging.chat.ChatIdentity;
+import dev.switchboard.messaging.messages.Correspondent;
 import dev.switchboard.messaging.messages.MessageService;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -100,7 +101,7 @@ class ChatWebSocketTests extends MessagingIntegrationTest {
 		Registered alice = register("alice");
 		String room = uniqueNickname("history");
 		for (int i = 1; i <= 55; i++) {
-			this.messages.storeRoomMessage(new ChatIdentity(alice.id(), alice.nickname()), room, "message " + i);
+			this.messages.storeRoomMessage(new Correspondent(alice.id(), alice.nickname()), room, "message " + i);
 		}
 		try (ChatTestClient client = ChatTestClient.signedIn(chatUri(), alice.token())) {
 			client.send("{\"type\":\"join\",\"room\":\"#" + room + "\",\"ref\":7}");
@@ -267,29 +268,48 @@ class ChatWebSocketTests extends MessagingIntegrationTest {
 	}
 
 	@Test
-	void shouldRateLimitEachConnectionWithAnErrorFrame() {
+	void shouldLetABurstOfFortyFramesThroughThenTwentyPerSecond() {
 		double before = refused("rate-limit");
 		Registered alice = register("alice");
+		this.clock.freeze();
 		try (ChatTestClient client = ChatTestClient.signedIn(chatUri(), alice.token())) {
-			for (int i = 0; i < 80; i++) {
-				client.send("{\"type\":\"who\",\"ref\":" + i + "}");
+			// the auth frame took the first of the burst
+			assertThat(answeredOf(client, 60)).isEqualTo(39);
+			this.clock.advance(Duration.ofSeconds(1));
+			assertThat(answeredOf(client, 30)).isEqualTo(20);
+			this.clock.advance(Duration.ofMillis(500));
+			assertThat(answeredOf(client, 30)).isEqualTo(10);
+			assertThat(refused("rate-limit")).isEqualTo(before + 21 + 10 + 20);
+			try (ChatTestClient other = ChatTestClient.signedIn(chatUri(), register("bob").token())) {
+				other.send("{\"type\":\"who\",\"ref\":\"fresh\"}");
+				assertThat(other.next("presence").path("ref").asString()).as("the limit is per connection")
+					.isEqualTo("fresh");
 			}
-			List<JsonNode> answers = new ArrayList<>();
-			for (int i = 0; i < 80; i++) {
-				answers.add(client.nextMatching((frame) -> frame.has("ref")));
+		}
+		finally {
+			this.clock.release();
+		}
+	}
+
+	/**
+	 * Send {@code who} frames at once (the clock is frozen), and count those answered.
+	 */
+	private static int answeredOf(ChatTestClient client, int count) {
+		for (int i = 0; i < count; i++) {
+			client.send("{\"type\":\"who\",\"ref\":" + i + "}");
+		}
+		int answered = 0;
+		for (int i = 0; i < count; i++) {
+			JsonNode answer = client.nextMatching((frame) -> frame.has("ref"));
+			if ("error".equals(answer.path("type").asString())) {
+				assertThat(answer.path("message").asString()).contains("Too many frames")
+					.contains("at most 20 per second, in bursts of up to 40");
 			}
-			List<JsonNode> refused = answers.stream().filter((f) -> "error".equals(f.path("type").asString())).toList();
-			assertThat(refused).isNotEmpty()
-				.allSatisfy((error) -> assertThat(error.path("message").asString()).contains("Too many frames"));
-			// the burst of 40 covers the auth frame and at least 39 of these
-			assertThat(answers.size() - refused.size()).isGreaterThanOrEqualTo(39);
-			assertThat(refused("rate-limit")).isEqualTo(before + refused.size());
+			else {
+				answered++;
+			}
 		}
-		try (ChatTestClient other = ChatTestClient.signedIn(chatUri(), register("bob").token())) {
-			other.send("{\"type\":\"who\",\"ref\":\"fresh\"}");
-			assertThat(other.next("presence").path("ref").asString()).as("the limit is per connection")
-				.isEqualTo("fresh");
-		}
+		return answered;
 	}
 
 	@Test
@@ -298,14 +318,8 @@ class ChatWebSocketTests extends MessagingIntegrationTest {
 		Registered slow = register("slow");
 		Registered fast = register("fast");
 		String room = uniqueNickname("busy");
-		String big = "x".repeat(3900);
-		double before = this.registry.get("switchboard.chat.websocket.disconnected")
-			.tag("reason", "slow-consumer")
-			.counter()
-			.count();
-		for (int i = 0; i < 50; i++) {
-			this.messages.storeRoomMessage(new ChatIdentity(alice.id(), alice.nickname()), room, big);
-		}
+		fillRoom(alice, room);
+		double before = slowConsumers();
 		try (ChatTestClient fastClient = ChatTestClient.signedIn(chatUri(), fast.token());
 				ChatTestClient slowClient = ChatTestClient.openNotReading(chatUri());
 				ChatTestClient aliceClient = ChatTestClient.signedIn(chatUri(), alice.token())) {
@@ -313,19 +327,48 @@ class ChatWebSocketTests extends MessagingIntegrationTest {
 			join(aliceClient, room);
 			slowClient.send("{\"type\":\"auth\",\"token\":\"" + slow.token() + "\"}");
 			await().until(() -> online(slow));
-			// each join answers with ~200 KB of history that the slow client never reads
-			for (int i = 0; i < 30; i++) {
-				slowClient.send("{\"type\":\"join\",\"room\":\"" + room + "\"}");
-			}
-			await().atMost(java.time.Duration.ofSeconds(15)).until(() -> !online(slow));
-			assertThat(this.registry.get("switchboard.chat.websocket.disconnected")
-				.tag("reason", "slow-consumer")
-				.counter()
-				.count()).isGreaterThanOrEqualTo(before + 1);
+			slowClient.send("{\"type\":\"join\",\"room\":\"" + room + "\"}");
+			// the slow client reads nothing but is still there: the room flows meanwhile
+			long start = System.nanoTime();
+			aliceClient.send("{\"type\":\"say\",\"room\":\"" + room + "\",\"text\":\"while stalled\"}");
+			fastClient.nextMatching((frame) -> "while stalled".equals(frame.path("text").asString()));
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+			assertThat(online(slow)).as("still connected, still stalled").isTrue();
+			overflow(slowClient, room);
+			slowClient.resumeReading();
+			assertThat(slowClient.awaitClose()).isEqualTo(4500);
+			assertThat(slowConsumers()).isEqualTo(before + 1);
 			aliceClient.send("{\"type\":\"say\",\"room\":\"" + room + "\",\"text\":\"still flowing\"}");
 			assertThat(fastClient.nextMatching((frame) -> "still flowing".equals(frame.path("text").asString())))
 				.isNotNull();
 		}
+	}
+
+	/** Store 50 messages of ~4 KB in a room: a join then answers ~200 KB. */
+	private void fillRoom(Registered author, String room) {
+		String big = "x".repeat(3900);
+		for (int i = 0; i < 50; i++) {
+			this.messages.storeRoomMessage(new Correspondent(author.id(), author.nickname()), room, big);
+		}
+	}
+
+	/**
+	 * Ask for the room's history until the server gives up on a client that reads
+	 * nothing.
+	 */
+	private void overflow(ChatTestClient slowClient, String room) {
+		double before = slowConsumers();
+		for (int i = 0; i < 30 && slowConsumers() == before; i++) {
+			slowClient.send("{\"type\":\"join\",\"room\":\"" + room + "\"}");
+		}
+		await().atMost(Duration.ofSeconds(15)).until(() -> slowConsumers() > before);
+	}
+
+	private double slowConsumers() {
+		return this.registry.get("switchboard.chat.websocket.disconnected")
+			.tag("reason", "slow-consumer")
+			.counter()
+			.count();
 	}
 
 	@Test
@@ -366,19 +409,43 @@ class ChatWebSocketTests extends MessagingIntegrationTest {
 
 	@Test
 	void shouldCountRefusedFramesInTheMetrics() {
+		String frameSize = "switchboard_chat_websocket_refused_total{limit=\"frame-size\"}";
+		String rateLimit = "switchboard_chat_websocket_refused_total{limit=\"rate-limit\"}";
+		String slowConsumer = "switchboard_chat_websocket_disconnected_total{reason=\"slow-consumer\"}";
 		Registered alice = register("alice");
+		double frameSizeBefore = scraped(frameSize);
 		try (ChatTestClient client = ChatTestClient.signedIn(chatUri(), alice.token())) {
 			client.send("{\"type\":\"who\",\"text\":\"" + "x".repeat(9000) + "\"}");
 			client.next("error");
 		}
-		String metrics = get("/actuator/prometheus", null).body();
-		assertThat(metrics).contains("switchboard_chat_websocket_refused_total{limit=\"frame-size\"}")
-			.contains("switchboard_chat_websocket_refused_total{limit=\"rate-limit\"}")
-			.contains("switchboard_chat_websocket_refused_total{limit=\"auth-timeout\"}")
-			.contains("switchboard_chat_websocket_refused_total{limit=\"max-sessions\"}")
-			.contains("switchboard_chat_websocket_refused_total{limit=\"max-sessions-per-user\"}")
-			.contains("switchboard_chat_connections ")
-			.contains("switchboard_chat_websocket_disconnected_total{reason=\"slow-consumer\"}");
+		assertThat(scraped(frameSize)).isEqualTo(frameSizeBefore + 1);
+		double rateLimitBefore = scraped(rateLimit);
+		this.clock.freeze();
+		try (ChatTestClient client = ChatTestClient.signedIn(chatUri(), alice.token())) {
+			assertThat(answeredOf(client, 45)).isEqualTo(39);
+		}
+		finally {
+			this.clock.release();
+		}
+		assertThat(scraped(rateLimit)).isEqualTo(rateLimitBefore + 6);
+		double slowConsumerBefore = scraped(slowConsumer);
+		String room = uniqueNickname("metered");
+		fillRoom(alice, room);
+		try (ChatTestClient slowClient = ChatTestClient.openNotReading(chatUri())) {
+			slowClient.send("{\"type\":\"auth\",\"token\":\"" + alice.token() + "\"}");
+			overflow(slowClient, room);
+		}
+		assertThat(scraped(slowConsumer)).isEqualTo(slowConsumerBefore + 1);
+	}
+
+	/** The value of a counter as {@code /actuator/prometheus} shows it. */
+	private double scraped(String series) {
+		return get("/actuator/prometheus", null).body()
+			.lines()
+			.filter((line) -> line.startsWith(series + " "))
+			.map((line) -> Double.parseDouble(line.substring(series.length() + 1).strip()))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError(series + " is not in /actuator/prometheus"));
 	}
 
 	private double refused(String limit) {

@@ -1,11 +1,11 @@
-package dev.switchboard.messaging.chat;
+package dev.switchboard.messaging.messages;
 
 import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * A stored chat message: said in a room, or sent directly to someone.
+ * A stored message as the chat carries it: said in a room, or sent directly to someone.
  *
  * @param id the id it was stored under
  * @param room the room, for a room message
