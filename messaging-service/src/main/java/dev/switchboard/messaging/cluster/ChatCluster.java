@@ -173,6 +173,10 @@ public final class ChatCluster implements SmartLifecycle {
 
 		private @Nullable RedisMessageListenerContainer container;
 
+		private volatile boolean stopped;
+
+		private boolean subscribeFailed;
+
 		private @Nullable ScheduledExecutorService heartbeat;
 
 		Shared(RedisConnectionFactory connectionFactory, RedisChatFanout fanout, RedisPresence presence, String channel,
@@ -188,15 +192,7 @@ public final class ChatCluster implements SmartLifecycle {
 		}
 
 		void start() {
-			RedisMessageListenerContainer container = new RedisMessageListenerContainer();
-			container.setConnectionFactory(this.connectionFactory);
-			// deliver on the subscription's thread, in the order Redis sends: delivering
-			// only queues frames and lines
-			container.setTaskExecutor(new SyncTaskExecutor());
-			container.addMessageListener(this.fanout, new ChannelTopic(this.channel));
-			container.afterPropertiesSet();
-			container.start();
-			this.container = container;
+			subscribe();
 			ScheduledExecutorService heartbeat = Executors
 				.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("chat-presence").daemon().factory());
 			long interval = this.settings.heartbeatInterval().toMillis();
@@ -209,7 +205,45 @@ public final class ChatCluster implements SmartLifecycle {
 			logger.info("Chat shared through Redis as replica " + this.replica + " (channel " + this.channel + ")");
 		}
 
+		/**
+		 * Subscribe to the events channel. Once subscribed, the container renews the
+		 * subscription by itself after Redis comes back; a replica that starts while
+		 * Redis is down serves its own clients and tries again at each heartbeat.
+		 */
+		private synchronized void subscribe() {
+			if (this.container != null || this.stopped) {
+				return;
+			}
+			RedisMessageListenerContainer container = new RedisMessageListenerContainer();
+			container.setConnectionFactory(this.connectionFactory);
+			// deliver on the subscription's thread, in the order Redis sends: delivering
+			// only queues frames and lines
+			container.setTaskExecutor(new SyncTaskExecutor());
+			container.addMessageListener(this.fanout, new ChannelTopic(this.channel));
+			container.afterPropertiesSet();
+			try {
+				container.start();
+				this.container = container;
+				if (this.subscribeFailed) {
+					logger.info("Subscribed to " + this.channel + ": events reach this replica again");
+				}
+			}
+			catch (RuntimeException ex) {
+				String message = "Cannot subscribe to " + this.channel + " yet (" + ex.getMessage()
+						+ "): this replica serves its own clients and tries again at each heartbeat";
+				if (this.subscribeFailed) {
+					logger.debug(message);
+				}
+				else {
+					logger.warn(message);
+				}
+				this.subscribeFailed = true;
+				destroy(container);
+			}
+		}
+
 		private void beat() {
+			subscribe();
 			try {
 				this.presence.heartbeat(this.fanout);
 			}
@@ -219,17 +253,25 @@ public final class ChatCluster implements SmartLifecycle {
 		}
 
 		void stop() {
+			this.stopped = true;
 			if (this.heartbeat != null) {
 				this.heartbeat.shutdownNow();
 			}
 			this.presence.leave(this.fanout);
-			if (this.container != null) {
-				try {
-					this.container.destroy();
+			synchronized (this) {
+				if (this.container != null) {
+					destroy(this.container);
+					this.container = null;
 				}
-				catch (Exception ex) {
-					logger.debug("Closing the chat's Redis subscription failed: " + ex.getMessage());
-				}
+			}
+		}
+
+		private static void destroy(RedisMessageListenerContainer container) {
+			try {
+				container.destroy();
+			}
+			catch (Exception ex) {
+				logger.debug("Closing the chat's Redis subscription failed: " + ex.getMessage());
 			}
 		}
 

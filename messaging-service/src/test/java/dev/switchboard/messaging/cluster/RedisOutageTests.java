@@ -34,10 +34,12 @@ class RedisOutageTests {
 
 	static Replica b;
 
+	static String database;
+
 	@BeforeAll
 	static void startReplicas() {
 		redis = RedisServer.start();
-		String database = EmbeddedPostgresServer.shared().createDatabase("outage");
+		database = EmbeddedPostgresServer.shared().createDatabase("outage");
 		a = Replica.start("a", database, redis.url());
 		b = Replica.start("b", database, redis.url());
 	}
@@ -67,13 +69,20 @@ class RedisOutageTests {
 			long before = onB.nextOfType("message").path("id").asLong();
 			redis.stop();
 			long during = acknowledgedWhileRedisIsDown(onA, onB);
-			redis.restart();
-			await().atMost(Duration.ofSeconds(30)).until(() -> readiness(a) == 200 && readiness(b) == 200);
-			// delivery across replicas resumes without anybody reconnecting
-			await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-				onA.send(say("outage", "after", "r3"));
-				return onB.drain().stream().anyMatch((frame) -> "after".equals(frame.path("text").asString()));
-			});
+			// a replica may even start meanwhile: it joins in once Redis is back
+			try (Replica c = Replica.start("c", database, redis.url())) {
+				redis.restart();
+				await().atMost(Duration.ofSeconds(30))
+					.until(() -> readiness(a) == 200 && readiness(b) == 200 && readiness(c) == 200);
+				try (ChatTestClient onC = ChatTestClient.signedIn(c.chatUri(), register(c, "carol").token())) {
+					join(onC, "outage");
+					// delivery across replicas resumes without anybody reconnecting
+					await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+						onA.send(say("outage", "after", "r3"));
+						return receivedAfter(onB) && receivedAfter(onC);
+					});
+				}
+			}
 			// what bob missed comes back with since
 			onB.send("{\"type\":\"join\",\"room\":\"outage\",\"since\":" + before + "}");
 			JsonNode history = onB.nextOfType("history");
@@ -95,6 +104,10 @@ class RedisOutageTests {
 		onB.send("{\"type\":\"who\"}");
 		assertThat(onB.nextMatching((frame) -> frame.has("online")).path("online").toString()).contains("bob_");
 		return ack.path("id").asLong();
+	}
+
+	private static boolean receivedAfter(ChatTestClient client) {
+		return client.drain().stream().anyMatch((frame) -> "after".equals(frame.path("text").asString()));
 	}
 
 	private static int readiness(Replica replica) {

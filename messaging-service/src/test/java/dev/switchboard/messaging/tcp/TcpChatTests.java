@@ -27,6 +27,41 @@ class TcpChatTests extends MessagingIntegrationTest {
 	}
 
 	@Test
+	void shouldAnswerAJoinWithAnIdWithTheMessagesAfterIt() {
+		Registered alice = register("alice");
+		String room = uniqueNickname("missed");
+		try (ChatTestClient web = ChatTestClient.signedIn(chatUri(), alice.token());
+				LineClient nc = new LineClient(this.chatPort)) {
+			web.send("{\"type\":\"join\",\"room\":\"" + room + "\"}");
+			web.next("history");
+			long[] ids = new long[3];
+			for (int i = 0; i < 3; i++) {
+				web.send("{\"type\":\"say\",\"room\":\"" + room + "\",\"text\":\"m" + i + "\"}");
+				ids[i] = web.next("message").path("id").asLong();
+			}
+			nc.next();
+			nc.send("/nick " + uniqueNickname("Back"));
+			nc.nextReply();
+			nc.nextReply();
+			nc.send("/join #" + room + " " + ids[0]);
+			assertThat(nc.nextReply()).isEqualTo("#" + room + " JOINED");
+			assertThat(nc.nextReply()).isEqualTo("[#" + room + "] " + alice.nickname() + ": m1");
+			assertThat(nc.nextReply()).isEqualTo("[#" + room + "] " + alice.nickname() + ": m2");
+			nc.send("/join #" + room + " " + ids[2]);
+			assertThat(nc.nextReply()).isEqualTo("#" + room + " JOINED");
+			nc.send("/join #" + room + " latest");
+			assertThat(nc.nextReply()).startsWith("ERROR Usage: /join #room [id]");
+			// the WebSocket's join takes "since"
+			web.send("{\"type\":\"join\",\"room\":\"" + room + "\",\"since\":" + ids[1] + ",\"ref\":\"s\"}");
+			JsonNode history = web.next("history");
+			assertThat(history.path("messages")).hasSize(1);
+			assertThat(history.path("messages").get(0).path("text").asString()).isEqualTo("m2");
+			web.send("{\"type\":\"join\",\"room\":\"" + room + "\",\"since\":\"x\",\"ref\":\"bad\"}");
+			assertThat(web.next("error").path("message").asString()).contains("\"since\" must be a message id");
+		}
+	}
+
+	@Test
 	void shouldBridgeARoomBetweenTcpAndWebSocket() {
 		Registered alice = register("alice");
 		Registered bob = register("bob");
