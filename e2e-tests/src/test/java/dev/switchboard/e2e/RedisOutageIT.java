@@ -36,10 +36,11 @@ class RedisOutageIT extends FaultTest {
 	@Test
 	void shouldKeepEachReplicaServingWhileRedisIsDownAndRecoverByItself() {
 		List<ServiceProcess> replicas = ChatReplicas.of(this.suite);
-		JsonNode alice = Users.create(this.gateway, "alice");
-		JsonNode carol = Users.create(this.gateway, "carol");
-		JsonNode bob = Users.create(this.gateway, "bob");
-		JsonNode dave = Users.create(this.gateway, "dave");
+		SuiteHttp users = new SuiteHttp(replicas.get(0).url());
+		JsonNode alice = Users.create(users, "alice");
+		JsonNode carol = Users.create(users, "carol");
+		JsonNode bob = Users.create(users, "bob");
+		JsonNode dave = Users.create(users, "dave");
 		String room = "outage-" + UUID.randomUUID().toString().substring(0, 8);
 		try (ChatSocket aliceChat = ChatReplicas.webSocket(replicas.get(0), alice);
 				ChatSocket carolChat = ChatReplicas.webSocket(replicas.get(0), carol);

@@ -28,9 +28,10 @@ class ReplicaCrashIT extends FaultTest {
 		List<ServiceProcess> replicas = ChatReplicas.of(this.suite);
 		ServiceProcess survivor = replicas.get(0);
 		ServiceProcess victim = replicas.get(1);
-		JsonNode alice = Users.create(this.gateway, "alice");
-		JsonNode bob = Users.create(this.gateway, "bob");
-		JsonNode carol = Users.create(this.gateway, "carol");
+		SuiteHttp users = new SuiteHttp(survivor.url());
+		JsonNode alice = Users.create(users, "alice");
+		JsonNode bob = Users.create(users, "bob");
+		JsonNode carol = Users.create(users, "carol");
 		String room = "crash-" + UUID.randomUUID().toString().substring(0, 8);
 		try (ChatSocket bobChat = ChatReplicas.webSocket(survivor, bob);
 				ChatSocket aliceChat = ChatReplicas.webSocket(victim, alice);

@@ -30,6 +30,11 @@ class ReplicatedChatIT {
 
 	private SuiteHttp gateway;
 
+	/**
+	 * Registers users on a replica itself: the gateway's 5 s timeout is not under test.
+	 */
+	private SuiteHttp users;
+
 	private ServiceProcess a;
 
 	private ServiceProcess b;
@@ -42,13 +47,14 @@ class ReplicatedChatIT {
 		List<ServiceProcess> replicas = ChatReplicas.of(this.suite);
 		this.a = replicas.get(0);
 		this.b = replicas.get(1);
+		this.users = new SuiteHttp(this.a.url());
 	}
 
 	@Test
 	void shouldDeliverRoomMessagesAcrossReplicasExactlyOnceAndInOrder() {
-		JsonNode alice = Users.create(this.gateway, "alice");
-		JsonNode bob = Users.create(this.gateway, "bob");
-		JsonNode carol = Users.create(this.gateway, "carol");
+		JsonNode alice = Users.create(this.users, "alice");
+		JsonNode bob = Users.create(this.users, "bob");
+		JsonNode carol = Users.create(this.users, "carol");
 		String room = "replicas-" + UUID.randomUUID().toString().substring(0, 8);
 		String guest = "guest_" + UUID.randomUUID().toString().substring(0, 8);
 		try (ChatSocket aliceChat = ChatReplicas.webSocket(this.a, alice);
@@ -86,9 +92,9 @@ class ReplicatedChatIT {
 
 	@Test
 	void shouldDeliverDirectMessagesAcrossReplicasExactlyOnceAndInOrder() {
-		JsonNode alice = Users.create(this.gateway, "alice");
-		JsonNode bob = Users.create(this.gateway, "bob");
-		JsonNode carol = Users.create(this.gateway, "carol");
+		JsonNode alice = Users.create(this.users, "alice");
+		JsonNode bob = Users.create(this.users, "bob");
+		JsonNode carol = Users.create(this.users, "carol");
 		try (ChatSocket aliceChat = ChatReplicas.webSocket(this.a, alice);
 				ChatSocket bobChat = ChatReplicas.webSocket(this.b, bob);
 				TcpChat carolChat = ChatReplicas.tcp(this.b, carol)) {
@@ -128,10 +134,10 @@ class ReplicatedChatIT {
 
 	@Test
 	void shouldAgreeOnWhoIsOnlineOnEveryReplica() {
-		JsonNode alice = Users.create(this.gateway, "alice");
-		JsonNode bob = Users.create(this.gateway, "bob");
-		JsonNode carol = Users.create(this.gateway, "carol");
-		JsonNode erin = Users.create(this.gateway, "erin");
+		JsonNode alice = Users.create(this.users, "alice");
+		JsonNode bob = Users.create(this.users, "bob");
+		JsonNode carol = Users.create(this.users, "carol");
+		JsonNode erin = Users.create(this.users, "erin");
 		String guest = "guest_" + UUID.randomUUID().toString().substring(0, 8);
 		try (ChatSocket aliceChat = ChatReplicas.webSocket(this.a, alice);
 				ChatSocket bobChat = ChatReplicas.webSocket(this.b, bob);
@@ -170,7 +176,7 @@ class ReplicatedChatIT {
 		first.close();
 		// a marker after it: someone else comes and goes; by then a wrong "left" would be
 		// there
-		JsonNode marker = Users.create(this.gateway, "marker");
+		JsonNode marker = Users.create(this.users, "marker");
 		ChatReplicas.webSocket(this.a, marker).close();
 		for (ChatSocket listener : List.of(onA, onB)) {
 			listener.await((frame) -> nickname(marker).equals(frame.path("left").asString()), WAIT);
@@ -193,7 +199,7 @@ class ReplicatedChatIT {
 	@Test
 	void shouldRefuseOnOneReplicaAGuestNicknameTakenOnTheOther() {
 		String nickname = "guest_" + UUID.randomUUID().toString().substring(0, 8);
-		JsonNode registered = Users.create(this.gateway, "owner");
+		JsonNode registered = Users.create(this.users, "owner");
 		try (TcpChat onA = ChatReplicas.guest(this.a, nickname)) {
 			try (TcpChat onB = TcpChat.connect(ChatReplicas.chatPort(this.b))) {
 				assertThat(onB.ask("/nick " + nickname, (line) -> line.startsWith("OK") || line.startsWith("ERROR")))
