@@ -59,8 +59,11 @@ redis_pid=
 samplers=()
 cleanup() {
     stop_services
-    ((${#samplers[@]})) && kill "${samplers[@]}" 2>/dev/null
-    [[ -n $redis_pid ]] && kill "$redis_pid" 2>/dev/null && wait "$redis_pid" 2>/dev/null
+    if ((${#samplers[@]})); then kill "${samplers[@]}" 2>/dev/null || true; fi
+    if [[ -n $redis_pid ]]; then
+        kill "$redis_pid" 2>/dev/null || true
+        wait "$redis_pid" 2>/dev/null || true
+    fi
     [[ -n $hub_started ]] && "$peer" stop ws-hub
     rm -rf "$work"
 }
@@ -134,8 +137,9 @@ if [[ $mode == replicas ]]; then
     stop_services
 
     # two replicas sharing Redis and one database, behind the same gateway
+    # (without run.sh's lock descriptor: a server left behind must not hold the lock)
     redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no --dir "$work" \
-        >"$bench_run/redis-$redis_port.log" 2>&1 &
+        >"$bench_run/redis-$redis_port.log" 2>&1 9>&- &
     redis_pid=$!
     wait_listen "$redis_port"
     redis=--spring.data.redis.url=redis://127.0.0.1:$redis_port
@@ -147,9 +151,9 @@ if [[ $mode == replicas ]]; then
         start_service gateway "$gateway_port"
     tokens=$work/tokens-two
     register "$messaging_port"
-    peak_connections "$messaging_port" "$work/peak-a" &
+    peak_connections "$messaging_port" "$work/peak-a" 9>&- &
     samplers+=($!)
-    peak_connections "$messaging2_port" "$work/peak-b" &
+    peak_connections "$messaging2_port" "$work/peak-b" 9>&- &
     samplers+=($!)
     two_status=0
     result=$(warm_and_measure "ws://127.0.0.1:$gateway_port/ws/chat") || two_status=$?
