@@ -8,11 +8,15 @@
 #   replicas one replica against two, side by side in one session, both through the gateway:
 #            first the gateway run above (one messaging-service, no Redis), then two replicas
 #            (18683 and 18693, TCP chat 18602 and 18612) sharing a redis-server of the bench's
-#            own (127.0.0.1:18679, nothing on disk) and one H2 database (AUTO_SERVER), with
+#            own (127.0.0.1:18679, nothing on disk) and one PostgreSQL database, with
 #            MESSAGING_SERVICE_URL listing both: the gateway spreads the clients over them, so
 #            every message crosses Redis to reach half of them. Each replica's peak of
 #            signed-in chat connections (switchboard.chat.connections, sampled every second)
-#            shows the split. The ws-hub reference is not run in this mode.
+#            shows the split. The ws-hub reference is not run in this mode. Both runs use the
+#            local PostgreSQL (127.0.0.1:5432, user postgres, as bench/startup.sh; BENCH_PG_URL,
+#            BENCH_PG_USER), in a database of the benchmark's own, bench_ws_replicas, made
+#            afresh for each run (an H2 file shared by two JVMs serves the second one too
+#            slowly to compare anything).
 # Starts messaging-service (compose's JVM flags, a fresh H2 database, the TCP chat on 18602)
 # and, in gateway mode, the gateway, on ports of its own; registers CLIENTS users through the
 # REST API; runs tools/ws-fanout.sh: every client authenticates with its own token and joins
@@ -80,6 +84,15 @@ start_messaging() {
         --spring.datasource.url="$jdbc" "$@"
 }
 h2=";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+pg_url=${BENCH_PG_URL:-jdbc:postgresql://127.0.0.1:5432}
+pg_user=${BENCH_PG_USER:-postgres}
+
+# fresh_database: bench_ws_replicas, empty; prints its JDBC URL
+fresh_database() {
+    psql -h 127.0.0.1 -U "$pg_user" -qc "drop database if exists bench_ws_replicas" >/dev/null
+    psql -h 127.0.0.1 -U "$pg_user" -qc "create database bench_ws_replicas" >/dev/null
+    echo "$pg_url/bench_ws_replicas"
+}
 
 # register PORT: one registered user per client, through the REST API of the messaging-service
 # on PORT, their tokens one a line in $tokens for {token}
@@ -129,7 +142,10 @@ peak_connections() {
 status=0
 if [[ $mode == replicas ]]; then
     # one replica, as the suite runs without Redis
-    start_messaging "$messaging_port" 18602 "jdbc:h2:file:$work/one$h2"
+    pg="--spring.datasource.username=$pg_user --spring.datasource.password="
+    # word splitting of $pg on purpose: two plain arguments
+    # shellcheck disable=SC2086
+    start_messaging "$messaging_port" 18602 "$(fresh_database)" $pg
     MESSAGING_SERVICE_URL=http://127.0.0.1:$messaging_port start_service gateway "$gateway_port"
     register "$messaging_port"
     result=$(warm_and_measure "ws://127.0.0.1:$gateway_port/ws/chat") || status=$?
@@ -143,9 +159,12 @@ if [[ $mode == replicas ]]; then
     redis_pid=$!
     wait_listen "$redis_port"
     redis=--spring.data.redis.url=redis://127.0.0.1:$redis_port
-    start_messaging "$messaging_port" 18602 "jdbc:h2:file:$work/two;AUTO_SERVER=TRUE$h2" "$redis"
+    jdbc=$(fresh_database)
+    # shellcheck disable=SC2086
+    start_messaging "$messaging_port" 18602 "$jdbc" $pg "$redis"
     replica_a=$messaging_service_pid
-    start_messaging "$messaging2_port" 18612 "jdbc:h2:file:$work/two;AUTO_SERVER=TRUE$h2" "$redis"
+    # shellcheck disable=SC2086
+    start_messaging "$messaging2_port" 18612 "$jdbc" $pg "$redis"
     replica_b=$messaging_service_pid
     MESSAGING_SERVICE_URL=http://127.0.0.1:$messaging_port,http://127.0.0.1:$messaging2_port \
         start_service gateway "$gateway_port"
