@@ -41,7 +41,7 @@ fi
 
 # what every benchmark needs, checked before anything starts
 problems=()
-for command in wrk nginx haproxy curl python3 node ss; do
+for command in wrk nginx haproxy curl python3 node ss redis-server; do
     command -v "$command" >/dev/null || problems+=("$command missing")
 done
 [[ -d $bench_dir/ws/node_modules/ws ]] || problems+=("bench/ws/node_modules missing")

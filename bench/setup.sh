@@ -2,8 +2,8 @@
 # Installs and builds what the benchmarks need, from a clone; safe to run again.
 #   bench/setup.sh
 # - Debian packages, when their command is missing: wrk nginx haproxy curl python3 nodejs npm
-#   iproute2 (apt-get, as root; the packages' own nginx/haproxy services are not started: the
-#   benchmarks run their own copies on loopback ports)
+#   iproute2 redis-server (apt-get, as root; the packages' own nginx/haproxy/redis services are
+#   not started: the benchmarks run their own copies on loopback ports)
 # - a JDK 25 at $JAVA_HOME (default /usr/lib/jvm/temurin-25-jdk-amd64): the services, the Java
 #   tools and the Netty peer run on it; Debian 12 has none, so it is checked, not installed
 # - bench/ws/node_modules: npm ci (ws, pinned by bench/ws/package-lock.json)
@@ -20,7 +20,7 @@ fail() {
 
 # command -> Debian package
 declare -A packages=([wrk]=wrk [nginx]=nginx [haproxy]=haproxy [curl]=curl [python3]=python3
-                     [node]=nodejs [npm]=npm [ss]=iproute2)
+                     [node]=nodejs [npm]=npm [ss]=iproute2 [redis-server]=redis-server)
 missing=()
 for command in "${!packages[@]}"; do
     command -v "$command" >/dev/null || missing+=("${packages[$command]}")

@@ -111,6 +111,46 @@ final class ChatSocket implements AutoCloseable {
 				Duration.ofSeconds(15));
 	}
 
+	/**
+	 * Join a room asking for what was said after a message, as a client that reconnects
+	 * does, and wait for that history.
+	 * @param room the room
+	 * @param since the id of the last message the client has
+	 * @return the history frame
+	 */
+	JsonNode join(String room, long since) {
+		send(Map.of("type", "join", "room", room, "since", since));
+		return await((frame) -> type(frame, "history") && room.equals(frame.path("room").asString()),
+				Duration.ofSeconds(15));
+	}
+
+	/**
+	 * Ask who is online and wait for the answer.
+	 * @return the nicknames online, as the server listed them
+	 */
+	List<String> who() {
+		String ref = "who-" + System.nanoTime();
+		send(Map.of("type", "who", "ref", ref));
+		JsonNode answer = await((frame) -> type(frame, "presence") && ref.equals(frame.path("ref").asString()),
+				Duration.ofSeconds(15));
+		List<String> online = new ArrayList<>();
+		answer.path("online").forEach((nickname) -> online.add(nickname.asString()));
+		return online;
+	}
+
+	/**
+	 * Return the ids of the room messages received live (history excluded), in the order
+	 * they arrived.
+	 * @param room the room
+	 * @return their ids
+	 */
+	List<Long> messageIds(String room) {
+		return frames().stream()
+			.filter((frame) -> type(frame, "message") && room.equals(frame.path("room").asString()))
+			.map((frame) -> frame.path("id").asLong())
+			.toList();
+	}
+
 	void send(Map<String, ?> frame) {
 		try {
 			this.socket.sendText(SuiteHttp.JSON.writeValueAsString(frame), true).get(10, TimeUnit.SECONDS);

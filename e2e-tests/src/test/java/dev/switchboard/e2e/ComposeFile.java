@@ -135,6 +135,24 @@ final class ComposeFile {
 		return (dependsOn instanceof Map<?, ?> map) ? (Map<String, Object>) map : Map.of();
 	}
 
+	/** Return a service's {@code image}, or {@code null} for one built here. */
+	Object image(String service) {
+		return this.services.get(service).get("image");
+	}
+
+	/**
+	 * Return the replicas of a module: the services built from it, in the file's order.
+	 * @param module the Maven module, e.g. {@code messaging-service}
+	 * @return their compose names
+	 */
+	List<String> replicas(String module) {
+		return builtServices().entrySet()
+			.stream()
+			.filter((service) -> service.getValue().equals(module))
+			.map(Map.Entry::getKey)
+			.toList();
+	}
+
 	/** Return a service's {@code mem_limit}, or {@code null}. */
 	Object memoryLimit(String service) {
 		return this.services.get(service).get("mem_limit");

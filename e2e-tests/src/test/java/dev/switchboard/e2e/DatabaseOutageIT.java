@@ -32,6 +32,7 @@ class DatabaseOutageIT extends FaultTest {
 	/** The longest any answer may take while the database is gone. */
 	private static final Duration ANSWER_LIMIT = Duration.ofSeconds(8);
 
+	/** The modules that keep their data in PostgreSQL. */
 	private static final List<String> STATEFUL = List.of("contacts-service", "messaging-service", "fileshare-service");
 
 	@Test
@@ -47,8 +48,8 @@ class DatabaseOutageIT extends FaultTest {
 			Instant stopped = Instant.now();
 			load.awaitOutcomes((outcome) -> outcome.at().isAfter(stopped) && outcome.status() != 201, 2,
 					Duration.ofSeconds(60));
-			for (String name : STATEFUL) {
-				SuiteHttp health = new SuiteHttp(this.suite.service(name).url());
+			for (ServiceProcess service : stateful()) {
+				SuiteHttp health = new SuiteHttp(service.url());
 				SuiteHttp.Answer answer = health.get("/actuator/health", Duration.ofSeconds(15));
 				assertThat(answer.status()).as(answer.toString()).isEqualTo(503);
 				assertThat(answer.json().path("status").asString()).as(answer.toString()).isEqualTo("DOWN");
@@ -86,10 +87,15 @@ class DatabaseOutageIT extends FaultTest {
 		// closed again
 		this.suite.ensureHealthy();
 		assertEveryAcknowledgedWriteIsStored(outcomes, recipient);
-		for (String name : STATEFUL) {
-			SuiteHttp.Answer health = new SuiteHttp(this.suite.service(name).url()).get("/actuator/health");
+		for (ServiceProcess service : stateful()) {
+			SuiteHttp.Answer health = new SuiteHttp(service.url()).get("/actuator/health");
 			assertThat(health.status()).as(health.toString()).isEqualTo(200);
 		}
+	}
+
+	/** Every replica of every module that keeps its data in PostgreSQL. */
+	private List<ServiceProcess> stateful() {
+		return STATEFUL.stream().flatMap((module) -> this.suite.replicas(module).stream()).toList();
 	}
 
 	private void assertEveryAcknowledgedWriteIsStored(List<Outcome> outcomes, JsonNode recipient) {

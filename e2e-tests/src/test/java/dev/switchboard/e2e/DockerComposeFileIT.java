@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code docker-compose.yml} is valid for docker compose (checked without an engine) and
- * deploys what SPEC §9 asks: every service with a healthcheck, started once what it needs
- * is healthy, and the published ports.
+ * deploys what the README says: every service with a healthcheck, started once what it
+ * needs is healthy, the published ports, and two messaging replicas sharing one Redis.
  */
 class DockerComposeFileIT {
 
@@ -108,6 +108,46 @@ class DockerComposeFileIT {
 				"3007:3007/udp");
 		assertThat(this.compose.publishedPorts("contacts-service")).containsExactly("3001:3001");
 		assertThat(this.compose.publishedPorts("messaging-service")).containsExactly("3002:3002");
+		assertThat(this.compose.publishedPorts("messaging-service-2")).containsExactly("3003:3002");
+		assertThat(this.compose.publishedPorts("redis")).as("redis is reached by the services only").isEmpty();
+		List<String> hostPorts = new ArrayList<>();
+		for (String service : this.compose.serviceNames()) {
+			// 3007/tcp and 3007/udp are one port number, two protocols
+			this.compose.publishedPorts(service)
+				.stream()
+				.map((mapping) -> mapping.replaceAll(":.*", "") + mapping.replaceAll("^[^/]*", ""))
+				.forEach(hostPorts::add);
+		}
+		assertThat(hostPorts).as("published ports").doesNotHaveDuplicates();
+	}
+
+	@Test
+	void shouldRunTwoMessagingReplicasSharingRedisBehindTheGateway() {
+		List<String> replicas = this.compose.replicas("messaging-service");
+		assertThat(replicas).containsExactly("messaging-service", "messaging-service-2");
+		List<String> urls = new ArrayList<>();
+		Map<String, String> first = this.compose.environment(replicas.get(0));
+		for (String replica : replicas) {
+			Map<String, String> environment = this.compose.environment(replica);
+			assertThat(environment).as(replica + " environment").isEqualTo(first);
+			assertThat(environment.get("SPRING_DATA_REDIS_URL")).as(replica).isEqualTo("redis://redis:6379");
+			assertThat(this.compose.dependsOn(replica)).as(replica).containsKeys("postgres", "redis");
+			assertThat(this.compose.memoryLimit(replica)).as(replica)
+				.isEqualTo(this.compose.memoryLimit("messaging-service"));
+			urls.add("http://" + replica + ":" + this.compose.exposedPort(replica));
+		}
+		assertThat(this.compose.environment("gateway").get("MESSAGING_SERVICE_URL")).isEqualTo(String.join(",", urls));
+		assertThat(this.compose.image("redis").toString()).startsWith("redis:");
+		assertThat(this.compose.healthcheck("redis").get("test")).isEqualTo(List.of("CMD", "redis-cli", "ping"));
+	}
+
+	@Test
+	void shouldGiveEveryServiceBuiltHereTheSameJvmFlags() {
+		String javaOptions = this.compose.environment("random-service").get("JAVA_TOOL_OPTIONS");
+		assertThat(javaOptions).contains("-XX:+ExitOnOutOfMemoryError");
+		for (String service : this.compose.builtServices().keySet()) {
+			assertThat(this.compose.environment(service).get("JAVA_TOOL_OPTIONS")).as(service).isEqualTo(javaOptions);
+		}
 	}
 
 	@Test

@@ -18,9 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * messaging-service restarts while people chat: their sockets close with 1001 (going
- * away), they reconnect as the web page does, and every message that was acknowledged is
- * still there.
+ * messaging-service restarts while people chat (every replica of it, as a new version is
+ * deployed): their sockets close with 1001 (going away), they reconnect as the web page
+ * does, and every message that was acknowledged is still there.
  */
 class MessagingRestartIT extends FaultTest {
 
@@ -32,7 +32,7 @@ class MessagingRestartIT extends FaultTest {
 		JsonNode alice = Users.create(this.gateway, "alice");
 		JsonNode bob = Users.create(this.gateway, "bob");
 		String room = "restart-" + UUID.randomUUID().toString().substring(0, 8);
-		ServiceProcess messaging = this.suite.service("messaging-service");
+		List<ServiceProcess> messaging = this.suite.replicas("messaging-service");
 		List<JsonNode> acknowledged;
 		try (ChatSocket aliceChat = ChatSocket.open(this.gateway.base());
 				ChatSocket bobChat = ChatSocket.open(this.gateway.base())) {
@@ -41,7 +41,8 @@ class MessagingRestartIT extends FaultTest {
 			acknowledged = talkWhileTheServiceStops(aliceChat, bobChat, messaging, room, bob);
 		}
 
-		messaging.restart(Suite.STARTUP_TIMEOUT);
+		messaging.forEach(ServiceProcess::start);
+		messaging.forEach((replica) -> replica.awaitReady(Suite.STARTUP_TIMEOUT));
 		try (ChatSocket aliceChat = ChatSocket.reconnect(this.gateway.base(), Duration.ofSeconds(30));
 				ChatSocket bobChat = ChatSocket.reconnect(this.gateway.base(), Duration.ofSeconds(30))) {
 			assertThat(signInAndJoin(aliceChat, alice, room)).isNotNull();
@@ -68,7 +69,7 @@ class MessagingRestartIT extends FaultTest {
 	 * @return the messages acknowledged to alice
 	 */
 	private static List<JsonNode> talkWhileTheServiceStops(ChatSocket aliceChat, ChatSocket bobChat,
-			ServiceProcess messaging, String room, JsonNode bob) {
+			List<ServiceProcess> messaging, String room, JsonNode bob) {
 		for (int i = 0; i < 6; i++) {
 			send(aliceChat, room, bob, i);
 		}
@@ -84,13 +85,15 @@ class MessagingRestartIT extends FaultTest {
 			}, 0, 150, TimeUnit.MILLISECONDS);
 			// she is talking when the service gets its SIGTERM
 			await().atMost(Duration.ofSeconds(15)).until(() -> sent.get() >= 9);
-			messaging.terminate();
+			messaging.forEach(ServiceProcess::terminate);
 			int aliceClose = aliceChat.awaitClose(Duration.ofSeconds(45));
 			int bobClose = bobChat.awaitClose(Duration.ofSeconds(45));
-			int exit = messaging.awaitExit(Duration.ofSeconds(45));
-			System.out.printf("messaging-service exited with %d; the gateway closed the sockets with %d and %d%n", exit,
-					aliceClose, bobClose);
-			assertThat(exit).isIn(0, 143);
+			for (ServiceProcess replica : messaging) {
+				int exit = replica.awaitExit(Duration.ofSeconds(45));
+				System.out.printf("%s exited with %d%n", replica.name(), exit);
+				assertThat(exit).as(replica.name()).isIn(0, 143);
+			}
+			System.out.printf("the gateway closed the sockets with %d and %d%n", aliceClose, bobClose);
 			// 1001, going away: the service closed them in order, and the gateway passed
 			// its status on
 			assertThat(aliceClose).isEqualTo(1001);

@@ -9,16 +9,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.switchboard.test.redis.RedisServer;
+import org.jspecify.annotations.Nullable;
+
 /**
  * The whole suite, started once per test JVM and shared by every end-to-end test: a real
- * PostgreSQL and every service of {@code docker-compose.yml} as its own process, with the
- * environment compose gives it, hosts rewritten to 127.0.0.1 and free ports instead of
- * the published ones (so a suite already running on 8080 does not disturb the test).
+ * PostgreSQL, a real Redis ({@code redis-server}) for compose's {@code redis} service,
+ * and every service of {@code docker-compose.yml} (each replica too) as its own process,
+ * with the environment compose gives it, hosts rewritten to 127.0.0.1 and free ports
+ * instead of the published ones (so a suite already running on 8080 does not disturb the
+ * test).
  */
 final class Suite {
 
@@ -49,6 +55,9 @@ final class Suite {
 			(http) -> http.request("/api/shares", Duration.ofSeconds(10)).POST(BodyPublishers.noBody()).build(),
 			"fileshare-service-downloads", (http) -> http.request("/s/probe", Duration.ofSeconds(10)).GET().build());
 
+	/** The compose service Redis runs as. */
+	static final String REDIS = "redis";
+
 	private static Suite shared;
 
 	private final Path root;
@@ -56,6 +65,8 @@ final class Suite {
 	private final ComposeFile compose;
 
 	private final SuiteDatabase database;
+
+	private @Nullable RedisServer redis;
 
 	private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
@@ -89,6 +100,26 @@ final class Suite {
 		return this.database;
 	}
 
+	/**
+	 * Return the Redis the suite runs for compose's {@code redis} service.
+	 * @return the running (or stopped, by a fault test) server
+	 */
+	RedisServer redis() {
+		if (this.redis == null) {
+			throw new IllegalStateException("docker-compose.yml has no " + REDIS + " service");
+		}
+		return this.redis;
+	}
+
+	/**
+	 * Return the replicas of a module, in compose's order.
+	 * @param module the module, e.g. {@code messaging-service}
+	 * @return its running services
+	 */
+	List<ServiceProcess> replicas(String module) {
+		return this.compose.replicas(module).stream().map(this::service).toList();
+	}
+
 	ServiceProcess service(String name) {
 		ServiceProcess service = this.services.get(name);
 		if (service == null) {
@@ -117,6 +148,9 @@ final class Suite {
 	synchronized void ensureHealthy() {
 		if (!this.database.isRunning()) {
 			this.database.start();
+		}
+		if (this.redis != null && !this.redis.isRunning()) {
+			this.redis.restart();
 		}
 		for (ServiceProcess service : this.services.values()) {
 			if (!service.isAlive()) {
@@ -172,7 +206,8 @@ final class Suite {
 
 	/**
 	 * Return the port the test uses in place of a port compose publishes.
-	 * @param published the published port, e.g. 3001
+	 * @param published the published (host) port, e.g. 3001, or 3003 for the second
+	 * messaging replica's chat
 	 * @return the port on 127.0.0.1
 	 */
 	int publishedPort(int published) {
@@ -185,6 +220,9 @@ final class Suite {
 
 	private void start() {
 		this.database.start();
+		if (this.compose.image(REDIS) != null) {
+			this.redis = RedisServer.start();
+		}
 		Map<String, String> modules = this.compose.builtServices();
 		Map<String, Integer> httpPorts = new LinkedHashMap<>();
 		modules.keySet().forEach((name) -> httpPorts.put(name, freePort()));
@@ -208,12 +246,14 @@ final class Suite {
 			environment.put("GATEWAY_MANAGEMENT_PORT", Integer.toString(freePort()));
 		}
 		for (String mapping : this.compose.publishedPorts(name)) {
-			int container = Integer.parseInt(mapping.replaceAll("/.*", "").replaceAll(".*:", ""));
-			String variable = SOCKET_PORTS.get(container);
+			String[] ports = mapping.replaceAll("/.*", "").split(":");
+			int published = Integer.parseInt(ports[0]);
+			String variable = SOCKET_PORTS.get(Integer.parseInt(ports[ports.length - 1]));
 			if (variable == null) {
 				continue;
 			}
-			int port = this.publishedPorts.computeIfAbsent(container, (unused) -> freePort());
+			// keyed by the published port: two replicas listen on the same container port
+			int port = this.publishedPorts.computeIfAbsent(published, (unused) -> freePort());
 			environment.put(variable, Integer.toString(port));
 		}
 		mapVolumes(name, environment);
@@ -221,7 +261,8 @@ final class Suite {
 	}
 
 	/**
-	 * Point {@code host:port} of other compose services (and PostgreSQL) at 127.0.0.1.
+	 * Point {@code host:port} of other compose services (and PostgreSQL and Redis) at
+	 * 127.0.0.1.
 	 */
 	private String rewrite(String value, Map<String, Integer> httpPorts) {
 		Pattern reference = Pattern.compile("\\b([a-z][a-z0-9-]*):(\\d+)\\b");
@@ -232,6 +273,9 @@ final class Suite {
 			String replacement = matcher.group();
 			if (host.equals(SuiteDatabase.SERVICE)) {
 				replacement = "127.0.0.1:" + this.database.port();
+			}
+			else if (host.equals(REDIS) && this.redis != null) {
+				replacement = "127.0.0.1:" + this.redis.port();
 			}
 			else if (httpPorts.containsKey(host)
 					&& Integer.parseInt(matcher.group(2)) == this.compose.exposedPort(host)) {
@@ -261,6 +305,9 @@ final class Suite {
 	void stop() {
 		this.services.values().forEach((service) -> service.stop(Duration.ofSeconds(30)));
 		this.database.stop();
+		if (this.redis != null) {
+			this.redis.close();
+		}
 	}
 
 	private Path workDirectory() {

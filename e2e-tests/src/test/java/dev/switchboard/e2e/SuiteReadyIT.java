@@ -21,7 +21,7 @@ class SuiteReadyIT {
 	void shouldStartEveryComposeServiceAndReportItHealthy() throws Exception {
 		Suite suite = Suite.shared();
 		assertThat(suite.compose().builtServices()).containsKeys("gateway", "random-service", "contacts-service",
-				"messaging-service", "fileshare-service");
+				"messaging-service", "messaging-service-2", "fileshare-service");
 		for (ServiceProcess service : suite.services()) {
 			var response = this.http.send(
 					HttpRequest.newBuilder(URI.create(service.url() + "/actuator/health")).build(),

@@ -132,6 +132,15 @@ class LoadBalancingTests {
 		}
 		assertThat(messagingA.requests() - socketsA).isPositive();
 		assertThat(messagingB.requests() - socketsB).isPositive();
+		// messaging's HTTP routes are spread as its socket is
+		int usersA = messagingA.requests();
+		int usersB = messagingB.requests();
+		for (int i = 0; i < 10; i++) {
+			users().expectStatus().isOk().expectBody().jsonPath("$.service").isEqualTo("messaging-service");
+		}
+		assertThat(messagingA.requests() - usersA).isPositive();
+		assertThat(messagingB.requests() - usersB).isPositive();
+		assertThat((messagingA.requests() - usersA) + (messagingB.requests() - usersB)).isEqualTo(10);
 	}
 
 	@Test
@@ -161,6 +170,12 @@ class LoadBalancingTests {
 		for (int i = 0; i < 4; i++) {
 			assertThat(chat("still here " + i)).endsWith("echo still here " + i);
 		}
+		int usersB = messagingB.requests();
+		for (int i = 0; i < 6; i++) {
+			users().expectStatus().isOk();
+		}
+		assertThat(messagingB.requests() - usersB).as("messaging's HTTP routes served by the instance left")
+			.isGreaterThanOrEqualTo(6);
 		this.client.get()
 			.uri("/v3/api-docs/random-service")
 			.exchange()
@@ -214,6 +229,18 @@ class LoadBalancingTests {
 			.jsonPath("$.detail")
 			.isEqualTo("messaging-service is unavailable: connection refused.");
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+		// and so are its HTTP routes
+		for (int i = 0; i < 2; i++) {
+			long usersStart = System.nanoTime();
+			users().expectStatus()
+				.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.jsonPath("$.service")
+				.isEqualTo("messaging-service");
+			assertThat(Duration.ofNanos(System.nanoTime() - usersStart)).isLessThan(Duration.ofSeconds(2));
+		}
 		// the other services are unaffected
 		this.client.get().uri("/api/shares/abc").exchange().expectStatus().isOk();
 	}
@@ -271,6 +298,10 @@ class LoadBalancingTests {
 		assertThat(statuses).containsOnly(200, 502).filteredOn((status) -> status == 502).hasSize(hungUp);
 		// each POST reached exactly one instance
 		assertThat(hungUp + (randomB.requests() - b)).isEqualTo(6);
+	}
+
+	private WebTestClient.ResponseSpec users() {
+		return this.client.get().uri("/api/users").exchange();
 	}
 
 	private long upload(int size) {
