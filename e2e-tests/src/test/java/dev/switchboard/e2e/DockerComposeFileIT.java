@@ -112,10 +112,12 @@ class DockerComposeFileIT {
 		assertThat(this.compose.publishedPorts("redis")).as("redis is reached by the services only").isEmpty();
 		List<String> hostPorts = new ArrayList<>();
 		for (String service : this.compose.serviceNames()) {
-			// 3007/tcp and 3007/udp are one port number, two protocols
+			// [address:]published:container[/protocol] -> [address:]published[/protocol]:
+			// 3007/tcp
+			// and 3007/udp are one port number, two protocols
 			this.compose.publishedPorts(service)
 				.stream()
-				.map((mapping) -> mapping.replaceAll(":.*", "") + mapping.replaceAll("^[^/]*", ""))
+				.map((mapping) -> mapping.replaceAll(":[^:]*$", "") + mapping.replaceAll("^[^/]*", ""))
 				.forEach(hostPorts::add);
 		}
 		assertThat(hostPorts).as("published ports").doesNotHaveDuplicates();

@@ -2,15 +2,19 @@ package dev.switchboard.e2e;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,6 +38,16 @@ final class Suite {
 			"SWITCHBOARD_SOCKET_SERVERS_CHAT_PORT");
 
 	static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(4);
+
+	/** Where the suite's listening ports are taken from: below the ephemeral range. */
+	private static final int LISTEN_PORTS_FROM = 20000;
+
+	private static final int LISTEN_PORTS_TO = 32000;
+
+	private static final Random RANDOM = new Random();
+
+	/** The ports handed out, never twice. */
+	private static final Set<Integer> TAKEN = new HashSet<>();
 
 	private static final Duration BREAKERS_TIMEOUT = Duration.ofSeconds(60);
 
@@ -221,7 +235,7 @@ final class Suite {
 	private void start() {
 		this.database.start();
 		if (this.compose.image(REDIS) != null) {
-			this.redis = RedisServer.start();
+			this.redis = RedisServer.start(freePort());
 		}
 		Map<String, String> modules = this.compose.builtServices();
 		Map<String, Integer> httpPorts = new LinkedHashMap<>();
@@ -247,7 +261,7 @@ final class Suite {
 		}
 		for (String mapping : this.compose.publishedPorts(name)) {
 			String[] ports = mapping.replaceAll("/.*", "").split(":");
-			int published = Integer.parseInt(ports[0]);
+			int published = Integer.parseInt(ports[ports.length - 2]);
 			String variable = SOCKET_PORTS.get(Integer.parseInt(ports[ports.length - 1]));
 			if (variable == null) {
 				continue;
@@ -325,13 +339,30 @@ final class Suite {
 		}
 	}
 
-	static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
+	/**
+	 * Return a port nothing listens on, below the kernel's ephemeral range (32768 and
+	 * up): a port of that range may be taken as the local port of some outgoing
+	 * connection while its service is down (a replica killed and started again on its
+	 * port).
+	 * @return the port
+	 */
+	static synchronized int freePort() {
+		for (int attempt = 0; attempt < 200; attempt++) {
+			int candidate = LISTEN_PORTS_FROM + RANDOM.nextInt(LISTEN_PORTS_TO - LISTEN_PORTS_FROM);
+			if (TAKEN.contains(candidate)) {
+				continue;
+			}
+			try (ServerSocket socket = new ServerSocket()) {
+				socket.setReuseAddress(false);
+				socket.bind(new InetSocketAddress("0.0.0.0", candidate));
+				TAKEN.add(candidate);
+				return candidate;
+			}
+			catch (IOException ex) {
+				// taken: another one
+			}
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		throw new IllegalStateException("No free port between " + LISTEN_PORTS_FROM + " and " + LISTEN_PORTS_TO);
 	}
 
 }

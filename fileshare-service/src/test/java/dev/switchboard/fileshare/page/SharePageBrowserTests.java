@@ -9,8 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -122,21 +120,21 @@ class SharePageBrowserTests {
 	void shouldFollowTheSystemColourScheme() {
 		try {
 			HeadlessChromium.emulateColorScheme(browser, "light");
-			assertThat(luminance(cssValue("body", "background-color"))).isGreaterThan(0.9);
-			assertThat(luminance(cssValue("h1", "color"))).isLessThan(0.1);
+			assertThat(HeadlessChromium.luminance(browser, "body", "background-color")).isGreaterThan(0.9);
+			assertThat(HeadlessChromium.luminance(browser, "h1", "color")).isLessThan(0.1);
 
 			HeadlessChromium.emulateColorScheme(browser, "dark");
-			assertThat(luminance(cssValue("body", "background-color"))).isLessThan(0.05);
-			assertThat(luminance(cssValue("h1", "color"))).isGreaterThan(0.9);
-			assertThat(luminance(cssValue("#drop-zone", "background-color"))).isLessThan(0.05);
+			assertThat(HeadlessChromium.luminance(browser, "body", "background-color")).isLessThan(0.05);
+			assertThat(HeadlessChromium.luminance(browser, "h1", "color")).isGreaterThan(0.9);
+			assertThat(HeadlessChromium.luminance(browser, "#drop-zone", "background-color")).isLessThan(0.05);
 			// the landing page's accent
 			assertThat(cssValue("#share-button", "background-color")).matches("rgba?\\(47, 111, 223(, 1)?\\)");
 			HeadlessChromium.screenshot(browser, "share-page-dark");
 
 			browser.get("http://127.0.0.1:" + this.port + "/share/d/AAAAAAAAAAAAAAAAAAAAAA");
 			waitUntil(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
-			assertThat(luminance(cssValue("body", "background-color"))).isLessThan(0.05);
-			assertThat(luminance(cssValue("#error", "color"))).isGreaterThan(0.3);
+			assertThat(HeadlessChromium.luminance(browser, "body", "background-color")).isLessThan(0.05);
+			assertThat(HeadlessChromium.luminance(browser, "#error", "color")).isGreaterThan(0.3);
 		}
 		finally {
 			HeadlessChromium.emulateColorScheme(browser, "light");
@@ -203,18 +201,6 @@ class SharePageBrowserTests {
 
 	private static String cssValue(String selector, String property) {
 		return browser.findElement(By.cssSelector(selector)).getCssValue(property);
-	}
-
-	/** The relative luminance (0 black, 1 white) of a computed {@code rgb()} colour. */
-	private static double luminance(String color) {
-		Matcher rgb = Pattern.compile("rgba?\\((\\d+), (\\d+), (\\d+)").matcher(color);
-		assertThat(rgb.find()).as(color).isTrue();
-		double[] channels = new double[3];
-		for (int i = 0; i < 3; i++) {
-			double value = Integer.parseInt(rgb.group(i + 1)) / 255.0;
-			channels[i] = (value <= 0.04045) ? value / 12.92 : Math.pow((value + 0.055) / 1.055, 2.4);
-		}
-		return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2];
 	}
 
 	private static void waitUntil(org.openqa.selenium.support.ui.ExpectedCondition<?> condition) {

@@ -8,9 +8,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.dao.DataAccessException;
-import org.springframework.transaction.TransactionException;
 import dev.switchboard.messaging.messages.ChatMessage;
+import dev.switchboard.service.problem.StorageFailures;
 
 /**
  * The chat protocol of one client, whatever its transport: its identity, its rate limit,
@@ -125,7 +124,10 @@ public final class ChatSession<F> implements ChatConnection {
 		catch (ChatException ex) {
 			reply(this.replies.error(ex.getMessage(), ref));
 		}
-		catch (DataAccessException | TransactionException ex) {
+		catch (RuntimeException ex) {
+			if (!StorageFailures.isUnavailable(ex)) {
+				throw ex;
+			}
 			logger.warn("Storage unavailable for chat connection " + this.id + ": " + ex.getMessage());
 			reply(this.replies.error(STORAGE_UNAVAILABLE, ref));
 		}

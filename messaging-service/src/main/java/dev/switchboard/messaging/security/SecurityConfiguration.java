@@ -1,7 +1,5 @@
 package dev.switchboard.messaging.security;
 
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -12,6 +10,7 @@ import org.springframework.security.oauth2.server.resource.introspection.OpaqueT
 import org.springframework.security.web.SecurityFilterChain;
 
 import dev.switchboard.messaging.users.UserService;
+import dev.switchboard.service.problem.ProblemDetailWriter;
 
 /**
  * Bearer-token security of the REST API: a user's resources ({@code /api/users/{id}} and
@@ -30,8 +29,8 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	SecurityFilterChain apiSecurity(HttpSecurity http, OpaqueTokenIntrospector introspector, JsonMapper json) {
-		ProblemResponses problems = new ProblemResponses(json);
+	SecurityFilterChain apiSecurity(HttpSecurity http, OpaqueTokenIntrospector introspector,
+			ProblemDetailWriter problems) {
 		ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problems);
 		ProblemAccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler(problems);
 		OwnerAuthorizationManager owner = new OwnerAuthorizationManager();

@@ -2,23 +2,22 @@ package dev.switchboard.messaging.websocket;
 
 import java.io.IOException;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.server.HandshakeInterceptor;
 import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 import org.springframework.web.socket.server.support.OriginHandshakeInterceptor;
+
+import dev.switchboard.service.problem.ProblemDetailWriter;
 
 /**
  * Refused WebSocket handshakes answered with problem JSON, like every other error of the
@@ -29,17 +28,9 @@ final class HandshakeProblems {
 	private HandshakeProblems() {
 	}
 
-	static void write(JsonMapper json, ServerHttpRequest request, ServerHttpResponse response, HttpStatus status,
-			String detail) throws IOException {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("type", "about:blank");
-		body.put("title", status.getReasonPhrase());
-		body.put("status", status.value());
-		body.put("detail", detail);
-		body.put("instance", request.getURI().getPath());
-		response.setStatusCode(status);
-		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-		response.getBody().write(json.writeValueAsBytes(body));
+	static void write(ProblemDetailWriter problems, ServerHttpRequest request, ServerHttpResponse response,
+			HttpStatus status, String detail) throws IOException {
+		problems.write(request, response, ProblemDetail.forStatusAndDetail(status, detail));
 	}
 
 	/**
@@ -51,22 +42,22 @@ final class HandshakeProblems {
 				+ "(Upgrade: websocket), e.g. ws://localhost:8080/ws/chat, then send "
 				+ "{\"type\":\"auth\",\"token\":\"<your token>\"}.";
 
-		private final JsonMapper json;
+		private final ProblemDetailWriter problems;
 
-		HandshakeHandler(JsonMapper json) {
-			this.json = json;
+		HandshakeHandler(ProblemDetailWriter problems) {
+			this.problems = problems;
 		}
 
 		@Override
 		protected void handleInvalidUpgradeHeader(ServerHttpRequest request, ServerHttpResponse response)
 				throws IOException {
-			write(this.json, request, response, HttpStatus.BAD_REQUEST, NOT_A_HANDSHAKE);
+			write(this.problems, request, response, HttpStatus.BAD_REQUEST, NOT_A_HANDSHAKE);
 		}
 
 		@Override
 		protected void handleInvalidConnectHeader(ServerHttpRequest request, ServerHttpResponse response)
 				throws IOException {
-			write(this.json, request, response, HttpStatus.BAD_REQUEST, NOT_A_HANDSHAKE);
+			write(this.problems, request, response, HttpStatus.BAD_REQUEST, NOT_A_HANDSHAKE);
 		}
 
 	}
@@ -77,10 +68,10 @@ final class HandshakeProblems {
 	 */
 	static final class GetOnlyInterceptor implements HandshakeInterceptor {
 
-		private final JsonMapper json;
+		private final ProblemDetailWriter problems;
 
-		GetOnlyInterceptor(JsonMapper json) {
-			this.json = json;
+		GetOnlyInterceptor(ProblemDetailWriter problems) {
+			this.problems = problems;
 		}
 
 		@Override
@@ -90,7 +81,7 @@ final class HandshakeProblems {
 				return true;
 			}
 			response.getHeaders().setAllow(Set.of(HttpMethod.GET));
-			write(this.json, request, response, HttpStatus.METHOD_NOT_ALLOWED,
+			write(this.problems, request, response, HttpStatus.METHOD_NOT_ALLOWED,
 					"The WebSocket chat opens with a GET handshake (Upgrade: websocket), not " + request.getMethod()
 							+ ".");
 			return false;
@@ -109,11 +100,11 @@ final class HandshakeProblems {
 	 */
 	static final class OriginInterceptor extends OriginHandshakeInterceptor {
 
-		private final JsonMapper json;
+		private final ProblemDetailWriter problems;
 
-		OriginInterceptor(Collection<String> allowedOriginPatterns, JsonMapper json) {
+		OriginInterceptor(Collection<String> allowedOriginPatterns, ProblemDetailWriter problems) {
 			setAllowedOriginPatterns(allowedOriginPatterns);
-			this.json = json;
+			this.problems = problems;
 		}
 
 		@Override
@@ -122,7 +113,7 @@ final class HandshakeProblems {
 			if (super.beforeHandshake(request, response, handler, attributes)) {
 				return true;
 			}
-			write(this.json, request, response, HttpStatus.FORBIDDEN,
+			write(this.problems, request, response, HttpStatus.FORBIDDEN,
 					"Pages from " + request.getHeaders().getOrigin() + " may not open the chat: add the origin to "
 							+ "switchboard.messaging.websocket.allowed-origin-patterns "
 							+ "(SWITCHBOARD_MESSAGING_ALLOWED_ORIGINS).");
@@ -147,13 +138,13 @@ final class HandshakeProblems {
 
 		private final Runnable onRefused;
 
-		private final JsonMapper json;
+		private final ProblemDetailWriter problems;
 
-		CapacityInterceptor(BooleanSupplier full, int maxSessions, Runnable onRefused, JsonMapper json) {
+		CapacityInterceptor(BooleanSupplier full, int maxSessions, Runnable onRefused, ProblemDetailWriter problems) {
 			this.full = full;
 			this.maxSessions = maxSessions;
 			this.onRefused = onRefused;
-			this.json = json;
+			this.problems = problems;
 		}
 
 		@Override
@@ -164,7 +155,7 @@ final class HandshakeProblems {
 			}
 			this.onRefused.run();
 			response.getHeaders().set(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
-			write(this.json, request, response, HttpStatus.SERVICE_UNAVAILABLE,
+			write(this.problems, request, response, HttpStatus.SERVICE_UNAVAILABLE,
 					"The chat is full: " + this.maxSessions + " WebSockets are open, the most this server takes "
 							+ "(switchboard.messaging.websocket.max-sessions). Try again in " + RETRY_AFTER_SECONDS
 							+ " s.");

@@ -2,8 +2,6 @@ package dev.switchboard.messaging.websocket;
 
 import java.util.List;
 
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -13,6 +11,7 @@ import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 import dev.switchboard.messaging.system.MessagingProperties;
+import dev.switchboard.service.problem.ProblemDetailWriter;
 
 /**
  * Registers the chat at {@code /ws/chat} with the allowed origins, and sets the
@@ -34,14 +33,14 @@ class WebSocketConfiguration implements WebSocketConfigurer {
 
 	private final WebSocketRefusals refusals;
 
-	private final JsonMapper json;
+	private final ProblemDetailWriter problems;
 
 	WebSocketConfiguration(ChatWebSocketHandler handler, MessagingProperties properties, WebSocketRefusals refusals,
-			JsonMapper json) {
+			ProblemDetailWriter problems) {
 		this.handler = handler;
 		this.settings = properties.websocket();
 		this.refusals = refusals;
-		this.json = json;
+		this.problems = problems;
 	}
 
 	@Override
@@ -50,11 +49,11 @@ class WebSocketConfiguration implements WebSocketConfigurer {
 		// our origin check answers problem JSON; Spring's own check, always added, then
 		// agrees with it
 		registry.addHandler(this.handler, PATH)
-			.setHandshakeHandler(new HandshakeProblems.HandshakeHandler(this.json))
-			.addInterceptors(new HandshakeProblems.GetOnlyInterceptor(this.json),
-					new HandshakeProblems.OriginInterceptor(origins, this.json),
+			.setHandshakeHandler(new HandshakeProblems.HandshakeHandler(this.problems))
+			.addInterceptors(new HandshakeProblems.GetOnlyInterceptor(this.problems),
+					new HandshakeProblems.OriginInterceptor(origins, this.problems),
 					new HandshakeProblems.CapacityInterceptor(this.handler::isFull, this.settings.maxSessions(),
-							this.refusals::chatFull, this.json))
+							this.refusals::chatFull, this.problems))
 			.setAllowedOriginPatterns(origins.toArray(String[]::new));
 	}
 

@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import dev.switchboard.messaging.MessagingIntegrationTest;
@@ -202,12 +200,12 @@ class ChatPageBrowserTests extends MessagingIntegrationTest {
 		try {
 			HeadlessChromium.emulateColorScheme(browser, "light");
 			browser.get(chatPage());
-			assertThat(luminance(cssValue(browser, "body", "background-color"))).isGreaterThan(0.9);
-			assertThat(luminance(cssValue(browser, "body", "color"))).isLessThan(0.1);
+			assertThat(HeadlessChromium.luminance(browser, "body", "background-color")).isGreaterThan(0.9);
+			assertThat(HeadlessChromium.luminance(browser, "body", "color")).isLessThan(0.1);
 
 			HeadlessChromium.emulateColorScheme(browser, "dark");
-			assertThat(luminance(cssValue(browser, "body", "background-color"))).isLessThan(0.05);
-			assertThat(luminance(cssValue(browser, "body", "color"))).isGreaterThan(0.9);
+			assertThat(HeadlessChromium.luminance(browser, "body", "background-color")).isLessThan(0.05);
+			assertThat(HeadlessChromium.luminance(browser, "body", "color")).isGreaterThan(0.9);
 			// the landing page's accent, in both schemes
 			assertThat(cssValue(browser, "#signup-button", "background-color"))
 				.matches("rgba?\\(47, 111, 223(, 1)?\\)");
@@ -217,8 +215,8 @@ class ChatPageBrowserTests extends MessagingIntegrationTest {
 			waitUntil(browser, ExpectedConditions.textToBe(By.id("conversation-title"), "#general"));
 			say(browser, "Dark, and still readable");
 			waitForMessage(browser, "Dark, and still readable");
-			assertThat(luminance(cssValue(browser, "#messages li.message .text", "color"))).isGreaterThan(0.9);
-			assertThat(luminance(cssValue(browser, "#composer-input", "background-color"))).isLessThan(0.05);
+			assertThat(HeadlessChromium.luminance(browser, "#messages li.message .text", "color")).isGreaterThan(0.9);
+			assertThat(HeadlessChromium.luminance(browser, "#composer-input", "background-color")).isLessThan(0.05);
 			HeadlessChromium.screenshot(browser, "chat-dark-theme");
 		}
 		finally {
@@ -382,18 +380,6 @@ class ChatPageBrowserTests extends MessagingIntegrationTest {
 
 	private static String cssValue(WebDriver browser, String selector, String property) {
 		return browser.findElement(By.cssSelector(selector)).getCssValue(property);
-	}
-
-	/** The relative luminance (0 black, 1 white) of a computed {@code rgb()} colour. */
-	private static double luminance(String color) {
-		Matcher rgb = Pattern.compile("rgba?\\((\\d+), (\\d+), (\\d+)").matcher(color);
-		assertThat(rgb.find()).as(color).isTrue();
-		double[] channels = new double[3];
-		for (int i = 0; i < 3; i++) {
-			double value = Integer.parseInt(rgb.group(i + 1)) / 255.0;
-			channels[i] = (value <= 0.04045) ? value / 12.92 : Math.pow((value + 0.055) / 1.055, 2.4);
-		}
-		return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2];
 	}
 
 	private Set<String> connectionsOf(String nickname) {

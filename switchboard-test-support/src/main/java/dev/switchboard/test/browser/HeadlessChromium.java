@@ -8,9 +8,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -27,6 +31,9 @@ public final class HeadlessChromium {
 
 	/** Where Debian's {@code chromium-driver} package installs the driver. */
 	public static final String DRIVER = System.getProperty("switchboard.chromedriver", "/usr/bin/chromedriver");
+
+	/** An {@code rgb()} or {@code rgba()} colour as the browser computes it. */
+	private static final Pattern RGB = Pattern.compile("rgba?\\((\\d+), (\\d+), (\\d+)");
 
 	private HeadlessChromium() {
 	}
@@ -86,6 +93,28 @@ public final class HeadlessChromium {
 	public static void emulateColorScheme(ChromeDriver driver, String scheme) {
 		driver.executeCdpCommand("Emulation.setEmulatedMedia",
 				Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+	}
+
+	/**
+	 * Return the relative luminance (0 black, 1 white, as WCAG defines it) of a colour
+	 * the page computed for an element: how light or dark a theme really renders.
+	 * @param driver the browser
+	 * @param selector the element's CSS selector
+	 * @param property a colour property, e.g. {@code background-color}
+	 * @return the luminance
+	 */
+	public static double luminance(WebDriver driver, String selector, String property) {
+		String color = driver.findElement(By.cssSelector(selector)).getCssValue(property);
+		Matcher rgb = RGB.matcher(color);
+		if (!rgb.find()) {
+			throw new AssertionError(selector + " has " + property + " " + color + ", not an rgb() colour");
+		}
+		double[] channels = new double[3];
+		for (int i = 0; i < 3; i++) {
+			double value = Integer.parseInt(rgb.group(i + 1)) / 255.0;
+			channels[i] = (value <= 0.04045) ? value / 12.92 : Math.pow((value + 0.055) / 1.055, 2.4);
+		}
+		return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2];
 	}
 
 	private static void require(String path, String debianPackage) {

@@ -44,9 +44,19 @@ public final class RedisServer implements AutoCloseable {
 	 * @return the running server
 	 */
 	public static RedisServer start() {
+		return start(freePort());
+	}
+
+	/**
+	 * Start a Redis server on a given port: one outside the kernel's ephemeral range is
+	 * still free when the server starts again after an outage (no outgoing connection can
+	 * have taken it meanwhile).
+	 * @param port the port on 127.0.0.1
+	 * @return the running server
+	 */
+	public static RedisServer start(int port) {
 		try {
-			RedisServer server = new RedisServer(executable(), freePort(),
-					Files.createTempDirectory("switchboard-redis-"));
+			RedisServer server = new RedisServer(executable(), port, Files.createTempDirectory("switchboard-redis-"));
 			server.restart();
 			return server;
 		}
@@ -195,9 +205,12 @@ public final class RedisServer implements AutoCloseable {
 				"redis-server not found: install it (apt-get install -y redis-server; .ci/run installs it)");
 	}
 
-	private static int freePort() throws IOException {
+	private static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 
