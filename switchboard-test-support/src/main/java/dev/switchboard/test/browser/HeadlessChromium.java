@@ -18,6 +18,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Starts Debian's Chromium headless through Debian's ChromeDriver, never a downloaded
@@ -93,6 +94,11 @@ public final class HeadlessChromium {
 	public static void emulateColorScheme(ChromeDriver driver, String scheme) {
 		driver.executeCdpCommand("Emulation.setEmulatedMedia",
 				Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+		// the page restyles asynchronously: wait until it sees the scheme and has drawn twice
+		new WebDriverWait(driver, Duration.ofSeconds(10)).until((browser) -> Boolean.TRUE.equals(driver
+			.executeScript("return window.matchMedia('(prefers-color-scheme: " + scheme + ")').matches")));
+		driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+				+ "requestAnimationFrame(() => requestAnimationFrame(() => done(true)));");
 	}
 
 	/**
