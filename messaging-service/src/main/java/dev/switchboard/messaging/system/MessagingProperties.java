@@ -104,13 +104,22 @@ public record MessagingProperties(@DefaultValue Chat chat, @DefaultValue WebSock
 	 * @param maxSessionsPerUser how many chat WebSockets one user may have signed in at
 	 * once; the {@code auth} frame of one more is answered with an error frame and the
 	 * socket is closed with 1008 (policy violation)
+	 * @param frameBufferSize the container's buffer for a frame being received, per
+	 * connection: a larger frame arrives in parts, which the chat assembles up to
+	 * {@code max-frame-size}; small, because every open socket holds one
+	 * @param ioBufferSize Tomcat's per-connection WebSocket buffers (received bytes,
+	 * bytes and characters being sent) and the connector's socket read and write buffers:
+	 * every open socket holds five of them, and a longer message just takes more than one
+	 * pass. Read once at start-up, before the web server starts (Tomcat takes it as the
+	 * system property {@code org.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE})
 	 */
 	public record WebSocket(@DefaultValue( {
 			"http://localhost:[*]", "http://127.0.0.1:[*]", "http://[::1]:[*]" }) List<String> allowedOriginPatterns,
 			@DefaultValue("8KB") DataSize maxFrameSize, @DefaultValue("1MB") DataSize sendBufferLimit,
 			@DefaultValue("10s") Duration sendTimeLimit, @DefaultValue("10s") Duration authTimeout,
 			@DefaultValue("30s") Duration pingInterval, @DefaultValue("1200") int maxSessions,
-			@DefaultValue("16") int maxSessionsPerUser){
+			@DefaultValue("16") int maxSessionsPerUser, @DefaultValue("1KB") DataSize frameBufferSize,
+			@DefaultValue("2KB") DataSize ioBufferSize){
 
 	}
 

@@ -2,6 +2,8 @@ package dev.switchboard.messaging.websocket;
 
 import java.util.List;
 
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -15,9 +17,9 @@ import dev.switchboard.service.problem.ProblemDetailWriter;
 
 /**
  * Registers the chat at {@code /ws/chat} with the allowed origins, and sets the
- * container's limits on purpose: Tomcat's 8 KiB default buffer would otherwise close any
- * larger frame with 1009 and no explanation, so the buffer matches the frame limit and
- * the handler assembles and checks the parts itself.
+ * container's buffers on purpose: each open socket holds them, so they are small
+ * ({@code frame-buffer-size}, {@code io-buffer-size}); a larger frame arrives in parts,
+ * which the handler assembles and checks against {@code max-frame-size} itself.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
@@ -60,11 +62,24 @@ class WebSocketConfiguration implements WebSocketConfigurer {
 	@Bean
 	ServletServerContainerFactoryBean webSocketContainer() {
 		ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-		int bufferSize = (int) this.settings.maxFrameSize().toBytes();
+		int bufferSize = (int) this.settings.frameBufferSize().toBytes();
 		container.setMaxTextMessageBufferSize(bufferSize);
 		container.setMaxBinaryMessageBufferSize(bufferSize);
 		container.setAsyncSendTimeout(this.settings.sendTimeLimit().toMillis());
 		return container;
+	}
+
+	/**
+	 * The connector's socket buffers, sized like the WebSocket ones: they are held for as
+	 * long as a chat socket is open.
+	 */
+	@Bean
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> socketBuffers() {
+		String size = Long.toString(this.settings.ioBufferSize().toBytes());
+		return (factory) -> factory.addConnectorCustomizers((connector) -> {
+			connector.setProperty("socket.appReadBufSize", size);
+			connector.setProperty("socket.appWriteBufSize", size);
+		});
 	}
 
 }

@@ -308,6 +308,23 @@ class ChatWebSocketTests extends MessagingIntegrationTest {
 	}
 
 	@Test
+	void shouldAssembleAFrameLargerThanTheContainersBufferIntact() {
+		// frames up to max-frame-size (8 KB) arrive in parts of frame-buffer-size (1 KB),
+		// some of them cut inside a multi-byte character
+		Registered alice = register("alice");
+		String room = uniqueNickname("big");
+		String text = "é€😀a".repeat(500);
+		try (ChatTestClient client = ChatTestClient.signedIn(chatUri(), alice.token())) {
+			client.send("{\"type\":\"join\",\"room\":\"" + room + "\"}");
+			client.next("history");
+			client.send("{\"type\":\"say\",\"room\":\"" + room + "\",\"text\":\"" + text + "\",\"ref\":\"big\"}");
+			JsonNode echoed = client.next("message");
+			assertThat(echoed.path("ref").asString()).isEqualTo("big");
+			assertThat(echoed.path("text").asString()).isEqualTo(text);
+		}
+	}
+
+	@Test
 	void shouldLetABurstOfFortyFramesThroughThenTwentyPerSecond() {
 		double before = refused("rate-limit");
 		Registered alice = register("alice");
