@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The repository stands alone: it is read from a clone, so no comment, README or
- * configuration points at a specification or at folders that only sit beside the checkout.
+ * configuration points at a specification or at folders that only sit beside the
+ * checkout.
  */
 class StandaloneRepositoryTests {
 
@@ -32,7 +33,8 @@ class StandaloneRepositoryTests {
 			".mvn");
 
 	/** Files that are not text the project wrote. */
-	private static final Pattern SKIPPED_FILES = Pattern.compile(".*\\.(png|jpg|ico|jar|gz|zip|bin|min\\.js)$|.*bundle.*");
+	private static final Pattern SKIPPED_FILES = Pattern
+		.compile(".*\\.(png|jpg|ico|jar|gz|zip|bin|min\\.js)$|.*bundle.*");
 
 	@Test
 	void shouldReferToNothingOutsideTheRepository() throws IOException {

@@ -94,9 +94,10 @@ public final class HeadlessChromium {
 	public static void emulateColorScheme(ChromeDriver driver, String scheme) {
 		driver.executeCdpCommand("Emulation.setEmulatedMedia",
 				Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
-		// the page restyles asynchronously: wait until it sees the scheme and has drawn twice
-		new WebDriverWait(driver, Duration.ofSeconds(10)).until((browser) -> Boolean.TRUE.equals(driver
-			.executeScript("return window.matchMedia('(prefers-color-scheme: " + scheme + ")').matches")));
+		// the page restyles asynchronously: wait until it sees the scheme and has drawn
+		// twice
+		new WebDriverWait(driver, Duration.ofSeconds(10)).until((browser) -> Boolean.TRUE.equals(
+				driver.executeScript("return window.matchMedia('(prefers-color-scheme: " + scheme + ")').matches")));
 		driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
 				+ "requestAnimationFrame(() => requestAnimationFrame(() => done(true)));");
 	}
