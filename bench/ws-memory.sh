@@ -5,7 +5,8 @@
 # Starts messaging-service (a fresh H2 database) and the gateway in front of it with compose's
 # JVM flags plus Native Memory Tracking and a 2 GiB heap ceiling (compose's 256 MiB would end
 # the measurement at the first OutOfMemoryError: the point here is the cost per connection,
-# whatever the limits), max-sessions raised to let every client in, and the time allowed to
+# whatever the limits), max-sessions and Tomcat's max-connections raised to let every client
+# in, and the time allowed to
 # sign in raised (thousands of handshakes queue up on 2 cores). Registers the users,
 # warms up (200 clients connect, chat once and leave, so that classes and compiled code are not
 # counted per client), takes the baseline, then for each N: N clients connect through the
@@ -54,6 +55,7 @@ nmt="-XX:NativeMemoryTracking=summary -Xmx2g"
 BENCH_JAVA_OPTIONS_messaging_service=$nmt start_service messaging-service "$messaging_port" \
     --switchboard.socket.servers.chat.port=18602 \
     --switchboard.messaging.websocket.max-sessions=$((max + 100)) \
+    --server.tomcat.max-connections=$((max + 500)) \
     --switchboard.messaging.websocket.auth-timeout=120s \
     --spring.datasource.url="jdbc:h2:file:$work/messaging;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
 BENCH_JAVA_OPTIONS_gateway=$nmt MESSAGING_SERVICE_URL=http://127.0.0.1:$messaging_port \

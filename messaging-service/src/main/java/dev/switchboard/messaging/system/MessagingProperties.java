@@ -98,9 +98,9 @@ public record MessagingProperties(@DefaultValue Chat chat, @DefaultValue WebSock
 	 * @param pingInterval how often the server pings every connection; a connection that
 	 * sent nothing (not even a pong) for three intervals is closed
 	 * @param maxSessions how many chat WebSockets may be open at once; further handshakes
-	 * are answered 503 with {@code Retry-After}. Each open chat WebSocket holds about 60
-	 * KiB of heap (the container's buffers): raise it together with the heap
-	 * ({@code -Xmx})
+	 * are answered 503 with {@code Retry-After}. Each open chat WebSocket holds about 27
+	 * KiB of heap (measured by {@code bench/run.sh ws-memory}, most of it the container's
+	 * buffers): raise it together with the heap ({@code -Xmx})
 	 * @param maxSessionsPerUser how many chat WebSockets one user may have signed in at
 	 * once; the {@code auth} frame of one more is answered with an error frame and the
 	 * socket is closed with 1008 (policy violation)
