@@ -1,5 +1,6 @@
 package dev.switchboard.gateway;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * W3C trace context: the gateway continues a client's {@code traceparent} (or starts a
@@ -39,7 +41,10 @@ class TracingTests extends GatewayIntegrationTest {
 		assertThat(parts[2]).matches("[0-9a-f]{16}").isNotEqualTo(CLIENT_SPAN);
 		assertThat(parts[3]).isEqualTo("01");
 		assertThat(seenByService(result, "x-request-id")).containsExactly("trace-req-1");
-		assertThat(output).contains("requestId=trace-req-1 traceId=" + TRACE_ID);
+		// the access line is written once the exchange has completed, after the client
+		// has its answer
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(output).contains("requestId=trace-req-1 traceId=" + TRACE_ID));
 	}
 
 	@Test
