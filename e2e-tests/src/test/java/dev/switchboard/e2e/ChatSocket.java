@@ -151,7 +151,12 @@ final class ChatSocket implements AutoCloseable {
 			.toList();
 	}
 
-	void send(Map<String, ?> frame) {
+	/**
+	 * Send a frame and wait until it is sent: one at a time, since the JDK's WebSocket
+	 * refuses a send while another is pending (a test's load and its checks share
+	 * sockets).
+	 */
+	synchronized void send(Map<String, ?> frame) {
 		try {
 			this.socket.sendText(SuiteHttp.JSON.writeValueAsString(frame), true).get(10, TimeUnit.SECONDS);
 		}
