@@ -1,7 +1,9 @@
 package dev.switchboard.messaging.chat;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
@@ -15,8 +17,10 @@ import dev.switchboard.service.problem.StorageFailures;
  * The chat protocol of one client, whatever its transport: its identity, its rate limit,
  * the commands it may send once signed in, the answers and errors (a storage outage
  * included), and the gate that holds live deliveries back while an answer is prepared, so
- * that a welcome or a room's history comes before the live messages that follow it and
- * none is sent twice. A transport only reads its wire form into calls of this class,
+ * that a welcome or a room's history comes before the live messages that follow it.
+ * Whatever the fan-out's timing, a room's messages reach the client once each and in id
+ * order: the session remembers the last id it sent of each room it joined (history
+ * included) and drops any message of that room that is not newer. A transport only reads its wire form into calls of this class,
  * encodes through its {@link ChatReplies}, and queues on its outbox.
  *
  * @param <F> what the transport sends: a WebSocket frame, a line's bytes
@@ -48,6 +52,9 @@ public final class ChatSession<F> implements ChatConnection {
 	private final List<Held<F>> held = new ArrayList<>();
 
 	private boolean holding;
+
+	// the id of the last message sent of each room joined (guarded by gate)
+	private final Map<String, Long> lastIds = new HashMap<>();
 
 	/**
 	 * Create the session of a new client.
@@ -147,8 +154,13 @@ public final class ChatSession<F> implements ChatConnection {
 		}
 		switch (command) {
 			case ChatCommand.Join join -> join(join);
-			case ChatCommand.Leave leave ->
-				this.replies.left(this.chat.leave(this, leave.room()), leave.ref()).forEach(this::reply);
+			case ChatCommand.Leave leave -> {
+				String room = this.chat.leave(this, leave.room());
+				synchronized (this.gate) {
+					this.lastIds.remove(room);
+				}
+				this.replies.left(room, leave.ref()).forEach(this::reply);
+			}
 			case ChatCommand.Say say -> this.chat.say(this, say.room(), say.text(), say.ref());
 			case ChatCommand.Direct direct -> this.chat.sendDirect(this, direct.to(), direct.text(), direct.ref());
 			case ChatCommand.Who who -> reply(this.replies.online(who.room(),
@@ -261,9 +273,27 @@ public final class ChatSession<F> implements ChatConnection {
 				this.held.add(frame);
 			}
 			else {
-				this.outbox.accept(frame.frame());
+				send(frame);
 			}
 		}
+	}
+
+	/**
+	 * Send a delivery, unless it is a room message not newer than the last one sent of
+	 * its room (the history had it, or the fan-out brought it twice). Called holding the
+	 * gate.
+	 * @param frame the delivery
+	 */
+	private void send(Held<F> frame) {
+		String room = frame.room();
+		if (room != null) {
+			Long last = this.lastIds.get(room);
+			if (last != null && frame.id() <= last) {
+				return;
+			}
+			this.lastIds.put(room, frame.id());
+		}
+		this.outbox.accept(frame.frame());
 	}
 
 	private void hold() {
@@ -282,11 +312,10 @@ public final class ChatSession<F> implements ChatConnection {
 	private void release(List<F> answer, @Nullable String room, long lastHistoryId) {
 		synchronized (this.gate) {
 			answer.forEach(this.outbox);
-			for (Held<F> frame : this.held) {
-				if (room == null || !room.equals(frame.room()) || frame.id() > lastHistoryId) {
-					this.outbox.accept(frame.frame());
-				}
+			if (room != null) {
+				this.lastIds.merge(room, lastHistoryId, Math::max);
 			}
+			this.held.forEach(this::send);
 			this.held.clear();
 			this.holding = false;
 		}

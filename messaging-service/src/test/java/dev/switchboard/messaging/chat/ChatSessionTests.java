@@ -54,6 +54,49 @@ class ChatSessionTests {
 	}
 
 	@Test
+	void shouldNotSendAMessageOfTheHistoryAgainWhenItsDeliveryComesAfterTheHistory() {
+		signIn();
+		ChatMessage inHistory = message(5, "hello");
+		given(this.chat.join(any(), eq("general"), any()))
+			.willReturn(new ChatService.RoomHistory("general", List.of(inHistory)));
+		this.session.handle(new ChatCommand.Join("general", null, "r"));
+		// stored before the history was read, published (through another replica) after
+		this.session.deliver(new ChatEvent.MessagePosted(inHistory, null, null));
+		this.session.deliver(new ChatEvent.MessagePosted(message(6, "next"), null, null));
+		assertThat(this.sent).containsExactly("welcome alice", "history general [hello] r", "message next");
+	}
+
+	@Test
+	void shouldSendARoomMessageOnceAndNeverAnOlderOneAfterANewer() {
+		signIn();
+		given(this.chat.join(any(), eq("general"), any()))
+			.willReturn(new ChatService.RoomHistory("general", List.of()));
+		this.session.handle(new ChatCommand.Join("general", null, "r"));
+		ChatMessage seven = message(7, "seven");
+		this.session.deliver(new ChatEvent.MessagePosted(seven, null, null));
+		this.session.deliver(new ChatEvent.MessagePosted(seven, null, null));
+		this.session.deliver(new ChatEvent.MessagePosted(message(6, "six"), null, null));
+		this.session.deliver(new ChatEvent.MessagePosted(message(8, "eight"), null, null));
+		assertThat(this.sent).containsExactly("welcome alice", "history general [] r", "message seven",
+				"message eight");
+	}
+
+	@Test
+	void shouldSendTheHistoryAgainOnARejoinAfterLeaving() {
+		signIn();
+		ChatMessage five = message(5, "hello");
+		given(this.chat.join(any(), eq("general"), any()))
+			.willReturn(new ChatService.RoomHistory("general", List.of(five)));
+		given(this.chat.leave(any(), eq("general"))).willReturn("general");
+		this.session.handle(new ChatCommand.Join("general", null, "r1"));
+		this.session.handle(new ChatCommand.Leave("general", "r2"));
+		this.session.handle(new ChatCommand.Join("general", 0L, "r3"));
+		this.session.deliver(new ChatEvent.MessagePosted(message(6, "next"), null, null));
+		assertThat(this.sent).containsExactly("welcome alice", "history general [hello] r1", "left general",
+				"history general [hello] r3", "message next");
+	}
+
+	@Test
 	void shouldAnswerAStorageOutageOnceForEveryTransport() {
 		signIn();
 		given(this.chat.say(any(), anyString(), anyString(), any()))
