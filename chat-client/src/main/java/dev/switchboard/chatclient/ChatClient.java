@@ -10,15 +10,10 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The terminal messenger of the course, over Switchboard's WebSocket chat: signs up (or
@@ -35,8 +30,6 @@ public final class ChatClient {
 
 	private final PrintStream out;
 
-	private volatile boolean closedByServer;
-
 	private ChatClient(ChatClientOptions options, PrintStream out) {
 		this.options = options;
 		this.out = out;
@@ -48,12 +41,14 @@ public final class ChatClient {
 	}
 
 	/**
-	 * Run the messenger until {@code /quit}, the end of the input or a closed connection.
+	 * Run the messenger until {@code /quit}, the end of the input, or a connection lost
+	 * for good (refused, or not back after the reconnection attempts).
 	 * @param args the command line
 	 * @param environment the environment variables
 	 * @param in what the user types
 	 * @param out where the messenger writes
-	 * @return the exit code: 0 after {@code /quit} or the end of the input
+	 * @return the exit code: 0 after {@code /quit} or the end of the input, 1 when the
+	 * connection could not be opened or was lost for good, 2 for bad options
 	 */
 	public static int run(String[] args, Map<String, String> environment, InputStream in, PrintStream out) {
 		ChatClientOptions options;
@@ -73,29 +68,20 @@ public final class ChatClient {
 
 	private int run(BufferedReader keyboard) {
 		this.out.println("Welcome to Messenger !");
-		WebSocket socket = null;
+		ChatLink link = null;
 		try {
 			String token = (this.options.token() != null) ? this.options.token() : signUp(keyboard);
 			if (token == null) {
 				return 1;
 			}
-			SocketSender sender = new SocketSender();
-			Messenger messenger = new Messenger(this.out, sender, this::userExists);
-			socket = this.http.newWebSocketBuilder()
-				.connectTimeout(TIMEOUT)
-				.buildAsync(this.options.chat(), new Listener(messenger))
-				.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-			sender.socket = socket;
-			sender.send(Json.object("type", "auth", "token", token));
-			messenger.welcomed().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-			return readKeyboard(keyboard, messenger);
-		}
-		catch (ExecutionException | TimeoutException ex) {
-			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
-			if (!(cause instanceof IllegalStateException)) {
-				this.out.println("! Cannot reach the chat at " + this.options.chat() + ": " + describe(cause));
+			link = new ChatLink(this.http, this.options, token, this.out);
+			Messenger messenger = new Messenger(this.out, link, this::userExists);
+			if (!link.open(messenger)) {
+				return 1;
 			}
-			return 1;
+			ChatLink opened = link;
+			Thread.ofPlatform().daemon().name("chat-keyboard").start(() -> readKeyboard(keyboard, messenger, opened));
+			return link.awaitExit();
 		}
 		catch (IOException ex) {
 			this.out.println("! " + describe(ex));
@@ -106,29 +92,40 @@ public final class ChatClient {
 			return 1;
 		}
 		finally {
-			if (socket != null) {
-				socket.abort();
+			if (link != null) {
+				link.abort();
 			}
 		}
 	}
 
-	private int readKeyboard(BufferedReader keyboard, Messenger messenger) throws IOException {
+	/**
+	 * Hand what the user types to the messenger until {@code /quit} or the end of the
+	 * input, which close the link; while the link reconnects, the messenger's frames wait
+	 * in it.
+	 */
+	private void readKeyboard(BufferedReader keyboard, Messenger messenger, ChatLink link) {
 		boolean interactive = System.console() != null;
-		while (true) {
+		while (!link.isDone()) {
 			if (interactive) {
 				this.out.print("> ");
 				this.out.flush();
 			}
-			String line = keyboard.readLine();
-			if (this.closedByServer) {
-				return 1;
+			String line;
+			try {
+				line = keyboard.readLine();
+			}
+			catch (IOException ex) {
+				line = null;
+			}
+			if (link.isDone()) {
+				return;
 			}
 			if (line == null) {
 				messenger.onLine("/quit");
-				return 0;
+				return;
 			}
 			if (!messenger.onLine(line)) {
-				return 0;
+				return;
 			}
 		}
 	}
@@ -181,75 +178,8 @@ public final class ChatClient {
 	}
 
 	/** An error's message, which may quote what the server sent, as it may be printed. */
-	private static String describe(Throwable ex) {
+	static String describe(Throwable ex) {
 		return TerminalText.visible((ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName());
-	}
-
-	/** Sends the messenger's frames on the socket, one at a time. */
-	private static final class SocketSender implements Messenger.Sender {
-
-		private volatile WebSocket socket;
-
-		@Override
-		public synchronized void send(String frame) {
-			this.socket.sendText(frame, true).orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
-		}
-
-		@Override
-		public void close() {
-			this.socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye")
-				.orTimeout(2, TimeUnit.SECONDS)
-				.exceptionally((ex) -> null)
-				.join();
-		}
-
-	}
-
-	/** Hands each whole text frame to the messenger. */
-	private final class Listener implements WebSocket.Listener {
-
-		private final Messenger messenger;
-
-		private final StringBuilder text = new StringBuilder();
-
-		Listener(Messenger messenger) {
-			this.messenger = messenger;
-		}
-
-		@Override
-		public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-			this.text.append(data);
-			if (last) {
-				String frame = this.text.toString();
-				this.text.setLength(0);
-				try {
-					this.messenger.onFrame(Json.parseObject(frame));
-				}
-				catch (IllegalArgumentException ex) {
-					ChatClient.this.out.println("! Unreadable frame from the server: " + describe(ex));
-				}
-			}
-			webSocket.request(1);
-			return null;
-		}
-
-		@Override
-		public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-			if (statusCode != WebSocket.NORMAL_CLOSURE) {
-				ChatClient.this.closedByServer = true;
-				ChatClient.this.out.println("! The server closed the connection (" + statusCode
-						+ ((reason == null || reason.isEmpty()) ? "" : ": " + TerminalText.visible(reason))
-						+ "). Press Enter to exit.");
-			}
-			return null;
-		}
-
-		@Override
-		public void onError(WebSocket webSocket, Throwable error) {
-			ChatClient.this.closedByServer = true;
-			ChatClient.this.out.println("! Connection lost: " + describe(error) + ". Press Enter to exit.");
-		}
-
 	}
 
 }

@@ -1,13 +1,17 @@
 package dev.switchboard.chatclient;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SequencedSet;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -24,6 +28,11 @@ import java.util.stream.Collectors;
  * BYE
  * </pre> Everything that came from the network (nicknames, rooms, texts, errors) is
  * printed through {@link TerminalText}, so that a message cannot take over the terminal.
+ * <p>
+ * It remembers the rooms the server let it join and, for each room, the highest message
+ * id it received: after a reconnection {@link #rejoinFrames()} joins them again with
+ * {@code since}, and no message id is printed twice (per room; direct messages by their
+ * recent ids).
  */
 final class Messenger {
 
@@ -36,13 +45,14 @@ final class Messenger {
 			  /quit              leave the messenger
 			Anything else is sent to whoever you joined.""";
 
+	/** How many ids of direct messages are remembered to print each one once. */
+	private static final int DIRECT_IDS = 1000;
+
 	private final PrintStream out;
 
 	private final Sender sender;
 
 	private final Predicate<String> userExists;
-
-	private final CompletableFuture<String> welcomed = new CompletableFuture<>();
 
 	private final Set<String> online = ConcurrentHashMap.newKeySet();
 
@@ -51,6 +61,21 @@ final class Messenger {
 	private volatile String nickname = "";
 
 	private volatile String target;
+
+	/** Guards the rooms, the ids seen and the rejoins. */
+	private final Object rooms = new Object();
+
+	/** The rooms the server answered a join of, and that the user did not leave. */
+	private final SequencedSet<String> joined = new LinkedHashSet<>();
+
+	/** Room to the highest message id received in it (printed, or this user's own). */
+	private final Map<String, Long> lastIds = new HashMap<>();
+
+	/** The rooms joined again after a reconnection whose history has not come yet. */
+	private final Set<String> rejoining = new HashSet<>();
+
+	/** The latest ids of direct messages, oldest first. */
+	private final SequencedSet<Long> directIds = new LinkedHashSet<>();
 
 	/**
 	 * Create a messenger.
@@ -65,11 +90,19 @@ final class Messenger {
 	}
 
 	/**
-	 * Return what completes when the server welcomed the user, with their nickname.
-	 * @return the future nickname
+	 * Return the frames that join again, after a reconnection, every room the user was
+	 * in, each asking only for the messages after the last one received there.
+	 * @return the {@code join} frames, with {@code since}
 	 */
-	CompletableFuture<String> welcomed() {
-		return this.welcomed;
+	List<String> rejoinFrames() {
+		synchronized (this.rooms) {
+			List<String> frames = new ArrayList<>();
+			for (String room : this.joined) {
+				this.rejoining.add(room);
+				frames.add(Json.object("type", "join", "room", room, "since", this.lastIds.getOrDefault(room, 0L)));
+			}
+			return frames;
+		}
 	}
 
 	/**
@@ -126,7 +159,12 @@ final class Messenger {
 			this.out.println("! You are not in a room.");
 			return;
 		}
-		this.sender.send(Json.object("type", "leave", "room", current.substring(1)));
+		String room = current.substring(1);
+		synchronized (this.rooms) {
+			// the server's name: without one leading '#'
+			this.joined.remove(room.startsWith("#") ? room.substring(1) : room);
+		}
+		this.sender.send(Json.object("type", "leave", "room", room));
 		this.target = null;
 		this.out.println(current + " LEFT");
 	}
@@ -153,26 +191,78 @@ final class Messenger {
 	void onFrame(Map<String, Object> frame) {
 		switch (String.valueOf(frame.get("type"))) {
 			case "welcome" -> {
+				boolean again = !this.nickname.isEmpty();
 				this.nickname = String.valueOf(frame.get("nickname"));
+				this.online.clear();
 				names(frame.get("online")).forEach(this.online::add);
-				this.out.println("Signed in as " + visible(this.nickname) + ". Online: " + names(this.online));
-				this.welcomed.complete(this.nickname);
+				this.out.println((again ? "Reconnected as " : "Signed in as ") + visible(this.nickname) + ". Online: "
+						+ names(this.online));
 			}
-			case "history" -> {
-				this.out.println("#" + visible(frame.get("room")) + " JOINED");
-				if (frame.get("messages") instanceof List<?> messages) {
-					messages.forEach((message) -> print(asMap(message), true));
+			case "history" -> history(frame);
+			case "message" -> {
+				if (isNew(frame)) {
+					print(frame, false);
 				}
 			}
-			case "message" -> print(frame, false);
 			case "presence" -> presence(frame);
-			case "error" -> {
-				this.out.println("! " + visible(frame.get("message")));
-				this.welcomed.completeExceptionally(new IllegalStateException(String.valueOf(frame.get("message"))));
-			}
+			case "error" -> this.out.println("! " + visible(frame.get("message")));
 			default -> {
 				// frames added to the protocol later are ignored
 			}
+		}
+	}
+
+	private void history(Map<String, Object> frame) {
+		String room = String.valueOf(frame.get("room"));
+		List<Map<String, Object>> missed = new ArrayList<>();
+		boolean rejoined;
+		synchronized (this.rooms) {
+			this.joined.add(room);
+			rejoined = this.rejoining.remove(room);
+			if (frame.get("messages") instanceof List<?> messages) {
+				messages.stream().map(Messenger::asMap).filter(this::isNew).forEach(missed::add);
+			}
+		}
+		if (!rejoined) {
+			this.out.println("#" + visible(room) + " JOINED");
+		}
+		else {
+			this.out.println("#" + visible(room) + " REJOINED: " + switch (missed.size()) {
+				case 0 -> "nothing missed";
+				case 1 -> "1 message missed";
+				default -> missed.size() + " messages missed";
+			});
+		}
+		missed.forEach((message) -> print(message, true));
+	}
+
+	/**
+	 * Return whether a message was not received before, remembering it: in a room,
+	 * whether its id is above the highest one received there; for a direct message,
+	 * whether its id is not among the latest ones.
+	 */
+	private boolean isNew(Map<String, Object> message) {
+		if (!(message.get("id") instanceof Number number)) {
+			return true;
+		}
+		long id = number.longValue();
+		synchronized (this.rooms) {
+			if (message.get("room") != null) {
+				String room = String.valueOf(message.get("room"));
+				Long last = this.lastIds.get(room);
+				if (last != null && id <= last) {
+					return false;
+				}
+				this.lastIds.put(room, id);
+				return true;
+			}
+			if (!this.directIds.add(id)) {
+				return false;
+			}
+			if (this.directIds.size() > DIRECT_IDS) {
+				this.directIds.removeFirst();
+			}
+			return true;
 		}
 	}
 

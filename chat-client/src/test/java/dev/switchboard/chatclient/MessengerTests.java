@@ -77,6 +77,48 @@ class MessengerTests {
 	}
 
 	@Test
+	void shouldRejoinTheRoomsItIsInFromTheLastMessageReceivedThere() {
+		this.messenger.onLine("/join #general");
+		this.messenger.onFrame(Json.parseObject("{\"type\":\"history\",\"room\":\"general\",\"messages\":["
+				+ "{\"type\":\"message\",\"id\":4,\"room\":\"general\",\"from\":\"carol\",\"text\":\"earlier\"}]}"));
+		this.messenger.onLine("/join #empty");
+		this.messenger.onFrame(Json.parseObject("{\"type\":\"history\",\"room\":\"empty\",\"messages\":[]}"));
+		this.messenger.onLine("/join #gone");
+		this.messenger.onFrame(Json.parseObject("{\"type\":\"history\",\"room\":\"gone\",\"messages\":[]}"));
+		this.messenger.onLine("/leave");
+		this.messenger.onLine("/join #general");
+		this.messenger.onLine("mine");
+		// the acknowledgement of this user's own line counts as received
+		this.messenger.onFrame(Json.parseObject("{\"type\":\"message\",\"id\":9,\"room\":\"general\","
+				+ "\"from\":\"alice\",\"text\":\"mine\",\"ref\":\"r1\"}"));
+		assertThat(this.messenger.rejoinFrames()).containsExactly(
+				"{\"type\":\"join\",\"room\":\"general\",\"since\":9}",
+				"{\"type\":\"join\",\"room\":\"empty\",\"since\":0}");
+	}
+
+	@Test
+	void shouldPrintEachMessageOnceWhateverRepeatsIt() {
+		this.messenger.onLine("/join #general");
+		this.messenger.onFrame(Json.parseObject("{\"type\":\"history\",\"room\":\"general\",\"messages\":["
+				+ "{\"type\":\"message\",\"id\":4,\"room\":\"general\",\"from\":\"carol\",\"text\":\"earlier\"}]}"));
+		this.messenger.onFrame(Json.parseObject(
+				"{\"type\":\"message\",\"id\":4,\"room\":\"general\",\"from\":\"carol\",\"text\":\"earlier\"}"));
+		this.messenger.onFrame(
+				Json.parseObject("{\"type\":\"message\",\"id\":6,\"to\":\"alice\",\"from\":\"bob\",\"text\":\"dm\"}"));
+		this.messenger.onFrame(Json.parseObject("{\"type\":\"welcome\",\"nickname\":\"alice\",\"online\":[\"bob\"]}"));
+		this.messenger.rejoinFrames();
+		this.messenger.onFrame(Json.parseObject("{\"type\":\"history\",\"room\":\"general\",\"messages\":["
+				+ "{\"type\":\"message\",\"id\":4,\"room\":\"general\",\"from\":\"carol\",\"text\":\"earlier\"},"
+				+ "{\"type\":\"message\",\"id\":7,\"room\":\"general\",\"from\":\"bob\",\"text\":\"missed\"}]}"));
+		this.messenger.onFrame(
+				Json.parseObject("{\"type\":\"message\",\"id\":6,\"to\":\"alice\",\"from\":\"bob\",\"text\":\"dm\"}"));
+		this.messenger.onFrame(Json
+			.parseObject("{\"type\":\"message\",\"id\":7,\"room\":\"general\",\"from\":\"bob\",\"text\":\"missed\"}"));
+		assertThat(lines()).endsWith("#general JOINED", "[#general] carol: earlier", "bob said: dm",
+				"Reconnected as alice. Online: bob", "#general REJOINED: 1 message missed", "[#general] bob: missed");
+	}
+
+	@Test
 	void shouldRefuseUnknownPeopleAndLinesWithoutATarget() {
 		this.messenger.onLine("hello?");
 		this.messenger.onLine("/join nobody");
@@ -122,7 +164,7 @@ class MessengerTests {
 		this.messenger.onFrame(Json.parseObject("{\"type\":\"presence\",\"left\":\"d\\r\"}"));
 		this.messenger.onFrame(Json.parseObject("{\"type\":\"presence\",\"online\":[\"e\\u0000\"]}"));
 		this.messenger.onFrame(Json.parseObject("{\"type\":\"error\",\"message\":\"bad\\u001b[2J\"}"));
-		assertThat(lines()).endsWith("Signed in as al^[ice. Online: alice, xM-^[y", "#r^G JOINED", "[#r^G] evil: tx",
+		assertThat(lines()).endsWith("Reconnected as al^[ice. Online: xM-^[y", "#r^G JOINED", "[#r^G] evil: tx",
 				"[#r^[] m^?: now", "* c^[[31m is online", "* d^M left", "Online: e^@", "! bad^[[2J");
 		assertNoControlCharacters();
 	}
