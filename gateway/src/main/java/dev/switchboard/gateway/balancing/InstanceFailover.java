@@ -1,10 +1,7 @@
 package dev.switchboard.gateway.balancing;
 
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -34,17 +31,20 @@ import org.springframework.web.server.ServerWebExchange;
 /**
  * Sends a request on to another instance of its service when the one the load balancer
  * chose could not take it, as long as that is safe: when the instance did not accept the
- * connection (refused, unreachable, unresolvable: nothing of the request was sent, so any
- * method, a streamed upload included, goes on whole), or when it closed the connection
- * without an answer to a request that can be sent again (an idempotent method with no
- * body: the gateway never keeps a body to replay it). Each request tries each instance at
- * most once and skips those known to refuse connections; when none is left, the client
- * gets the last failure (503 for a refused connection).
+ * connection (refused, timed out, unreachable, unresolvable: nothing of the request was
+ * sent, so any method, a streamed upload included, goes on whole), or when it closed the
+ * connection without an answer to a request that can be sent again (an idempotent method
+ * with no body: the gateway never keeps a body to replay it). Each request tries each
+ * instance at most once and skips those left out of the load balancer's choices; when
+ * none is left, the client gets the last failure (503 for a connection not accepted).
  * <p>
  * It wraps the load balancer's choice and everything up to the service's answer headers,
  * inside the route's circuit breaker: an instance skipped this way is no failure of the
- * service. An instance that did not accept the connection is left out of the load
- * balancer's choices until {@link InstanceProbe} connects to it again.
+ * service. An instance that did not accept the connection may be left out of the load
+ * balancer's choices until {@link InstanceProbe} connects to it again: at once when it
+ * refused, only after several timeouts in a row when it timed out, and never for timeouts
+ * when it is the last one left in ({@link ReachableInstances#notConnected}). An answer,
+ * or a connection closed after the instance took it, ends a run of timeouts.
  */
 @Component
 class InstanceFailover implements GlobalFilter, Ordered {
@@ -80,22 +80,42 @@ class InstanceFailover implements GlobalFilter, Ordered {
 	}
 
 	private Mono<Void> attempt(ServerWebExchange exchange, GatewayFilterChain chain, URI url) {
-		return chain.filter(exchange).onErrorResume((error) -> failOver(exchange, chain, url, error));
+		return chain.filter(exchange)
+			.doOnSuccess((done) -> answered(exchange))
+			.onErrorResume((error) -> failOver(exchange, chain, url, error));
+	}
+
+	private static void answered(ServerWebExchange exchange) {
+		if (chosen(exchange) instanceof TrackedInstance instance) {
+			instance.connected();
+		}
+	}
+
+	private static @Nullable ServiceInstance chosen(ServerWebExchange exchange) {
+		Response<ServiceInstance> chosen = exchange
+			.getAttribute(ServerWebExchangeUtils.GATEWAY_LOADBALANCER_RESPONSE_ATTR);
+		return (chosen != null) ? chosen.getServer() : null;
 	}
 
 	private Mono<Void> failOver(ServerWebExchange exchange, GatewayFilterChain chain, URI url, Throwable error) {
-		Response<ServiceInstance> chosen = exchange
-			.getAttribute(ServerWebExchangeUtils.GATEWAY_LOADBALANCER_RESPONSE_ATTR);
-		if (chosen == null || !(chosen.getServer() instanceof TrackedInstance instance)) {
+		if (!(chosen(exchange) instanceof TrackedInstance instance)) {
 			return Mono.error(error);
 		}
-		boolean notConnected = notConnected(error);
-		if (notConnected) {
-			this.probe.refused(instance, error);
-		}
-		boolean unanswered = !notConnected && closedUnanswered(error) && replayable(exchange.getRequest());
 		ReachableInstances service = this.services.of(instance.getServiceId());
-		if (!(notConnected || unanswered) || service == null || exchange.getResponse().isCommitted()) {
+		if (service == null) {
+			return Mono.error(error);
+		}
+		ConnectFailure notConnected = ConnectFailure.of(error);
+		boolean closed = notConnected == null && closedUnanswered(error);
+		if (notConnected != null && service.notConnected(instance, notConnected)) {
+			this.probe.leftOut(instance, notConnected, error);
+		}
+		else if (closed) {
+			// it took the connection
+			instance.connected();
+		}
+		boolean unanswered = closed && replayable(exchange.getRequest());
+		if (!(notConnected != null || unanswered) || exchange.getResponse().isCommitted()) {
 			return Mono.error(error);
 		}
 		List<ServiceInstance> tried = exchange.getAttributeOrDefault(TRIED, new ArrayList<>(2));
@@ -124,21 +144,6 @@ class InstanceFailover implements GlobalFilter, Ordered {
 			return (Collection<?>) context.getClientRequest().getAttributes().get(TRIED);
 		}
 		return null;
-	}
-
-	/**
-	 * Whether the instance never took the connection, so that nothing of the request was
-	 * sent: refused, timed out, no route to it, or a host name that does not resolve.
-	 */
-	static boolean notConnected(Throwable error) {
-		for (Throwable cause = error; cause != null; cause = next(cause)) {
-			// Netty's ConnectTimeoutException is a ConnectException
-			if (cause instanceof ConnectException || cause instanceof NoRouteToHostException
-					|| cause instanceof UnknownHostException) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	/** Whether the connection broke before any answer (it never breaks later here). */

@@ -15,15 +15,17 @@ import reactor.util.retry.Retry;
 import dev.switchboard.gateway.system.SwitchboardGatewayProperties;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.gateway.config.HttpClientProperties;
 import org.springframework.stereotype.Component;
 
 /**
  * Finds out whether an instance of a service accepts connections: a TCP connection, made
  * and closed at once, with the connect timeout of the gateway's HTTP client. The gateway
- * asks before it accepts a WebSocket for an instance, and, once an instance has refused a
- * connection, every {@code switchboard.gateway.instance-probe-interval} until it accepts
- * one again: no request is spent finding out, and an instance that is up costs nothing.
+ * asks before it accepts a WebSocket for an instance, and, once an instance has been left
+ * out of the load balancer's choices ({@link ReachableInstances#notConnected}), every
+ * {@code switchboard.gateway.instance-probe-interval} until it accepts one again: no
+ * request is spent finding out, and an instance that is up costs nothing.
  */
 @Component
 public class InstanceProbe implements DisposableBean {
@@ -61,18 +63,29 @@ public class InstanceProbe implements DisposableBean {
 	}
 
 	/**
-	 * Note that an instance refused a connection: the load balancer leaves it out until a
-	 * probe connects to it.
+	 * Connect to the instance the load balancer chose and close the connection at once; a
+	 * connection it accepts ends its run of connect timeouts, if any.
 	 * @param instance the instance
-	 * @param error how the connection failed
+	 * @return completes once connected, fails as the connection did
 	 */
-	void refused(TrackedInstance instance, Throwable error) {
-		if (!instance.markUnreachable()) {
-			// known already: its probe is running
-			return;
-		}
-		logger.warn(instance + " did not accept a connection (" + error.getMessage()
-				+ "): requests go to the other instances of its service until it does");
+	public Mono<Void> connect(ServiceInstance instance) {
+		Mono<Void> connected = connect(instance.getHost(), instance.getPort());
+		return (instance instanceof TrackedInstance tracked) ? connected.doOnSuccess((done) -> tracked.connected())
+				: connected;
+	}
+
+	/**
+	 * Probe an instance that has just been left out of the load balancer's choices until
+	 * it accepts a connection, which brings it back.
+	 * @param instance the instance
+	 * @param failure why it was left out
+	 * @param error how its last connection failed
+	 */
+	void leftOut(TrackedInstance instance, ConnectFailure failure, Throwable error) {
+		String what = (failure != ConnectFailure.TIMEOUT) ? "did not accept a connection" : "did not accept "
+				+ instance.timeoutsInARow() + " connections in a row within " + this.connectTimeoutMillis + " ms";
+		logger.warn(instance + " " + what + " (" + error.getMessage()
+				+ "): requests go to the other instances of its service until it accepts one again");
 		Disposable.Swap probe = Disposables.swap();
 		this.probes.add(probe);
 		probe.update(Mono.delay(this.interval)

@@ -1,7 +1,5 @@
 package dev.switchboard.gateway.balancing;
 
-import java.util.List;
-
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.loadbalancer.core.ReactorLoadBalancer;
 import org.springframework.cloud.loadbalancer.core.RoundRobinLoadBalancer;
@@ -23,7 +21,7 @@ public class ServiceInstanceConfiguration {
 		String service = LoadBalancerClientFactory.getName(environment);
 		ReachableInstances instances = services.of(service);
 		// a route to a service given no URL: no instance, so 503
-		return (instances != null) ? instances : new ReachableInstances(service, List.of());
+		return (instances != null) ? instances : ReachableInstances.none(service);
 	}
 
 	@Bean

@@ -15,9 +15,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param services where each service runs, by service name (the host of its routes'
  * {@code lb://} URIs): one URL, or several, comma-separated, for its replicas, which the
  * gateway balances requests over
- * @param instanceProbeInterval how often the gateway tries to connect to an instance that
- * refused a connection, until it accepts one again; meanwhile requests go to the other
- * instances of its service
+ * @param instanceProbeInterval how often the gateway tries to connect to an instance it
+ * left out (one that refused a connection, or timed out repeatedly), until it accepts one
+ * again; meanwhile requests go to the other instances of its service
+ * @param instanceEjectAfterTimeouts how many connect timeouts in a row (with no
+ * connection accepted or request answered between them) leave an instance out like a
+ * refusal does; 1 or more. An instance is never left out for timeouts while it is the
+ * last one of its service left in: a server too busy to accept connections at once (a
+ * burst filling its listen backlog) is slow, not gone. Each timed-out request still goes
+ * on to another instance when there is one
  * @param tcpPorts the raw TCP ports the services publish, as the landing page lists them
  * @param tcpHost host name the landing page shows in its {@code nc} examples; empty to
  * use the host the browser asked for
@@ -28,8 +34,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("switchboard.gateway")
 public record SwitchboardGatewayProperties(@DefaultValue Map<String, List<URI>> services,
-		@DefaultValue("1s") Duration instanceProbeInterval, @DefaultValue TcpPorts tcpPorts,
-		@DefaultValue("") String tcpHost, @DefaultValue("true") boolean accessLog,
+		@DefaultValue("1s") Duration instanceProbeInterval, @DefaultValue("3") int instanceEjectAfterTimeouts,
+		@DefaultValue TcpPorts tcpPorts, @DefaultValue("") String tcpHost, @DefaultValue("true") boolean accessLog,
 		@DefaultValue("20s") Duration requestReadTimeout) {
 
 	/**

@@ -3,7 +3,10 @@ package dev.switchboard.gateway.websocket;
 import java.net.URI;
 
 import dev.switchboard.gateway.balancing.InstanceProbe;
+import reactor.core.publisher.Mono;
 
+import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.cloud.client.loadbalancer.Response;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.OrderedGatewayFilter;
 import org.springframework.cloud.gateway.filter.ReactiveLoadBalancerClientFilter;
@@ -18,8 +21,10 @@ import org.springframework.stereotype.Component;
  * the service, so a dead instance would otherwise look like a socket accepted and closed
  * at once; with this check the handshake goes to another instance of the service, or,
  * when none accepts connections, the client gets 503 problem JSON and the route's circuit
- * breaker counts the failure. It runs right after the load balancer's choice, whatever
- * its place in the route's filter list.
+ * breaker counts the failure. A connect timeout is no refusal: under a burst of
+ * handshakes an instance may be slow to accept, and the load balancer leaves it out only
+ * after several in a row, never when it is the service's last. It runs right after the
+ * load balancer's choice, whatever its place in the route's filter list.
  */
 @Component
 public class ServiceReachableGatewayFilterFactory extends AbstractGatewayFilterFactory<Object> {
@@ -40,7 +45,11 @@ public class ServiceReachableGatewayFilterFactory extends AbstractGatewayFilterF
 			if (instance == null || !upgrade) {
 				return chain.filter(exchange);
 			}
-			return this.probe.connect(instance.getHost(), port(instance)).then(chain.filter(exchange));
+			Response<ServiceInstance> chosen = exchange
+				.getAttribute(ServerWebExchangeUtils.GATEWAY_LOADBALANCER_RESPONSE_ATTR);
+			Mono<Void> connected = (chosen != null && chosen.hasServer()) ? this.probe.connect(chosen.getServer())
+					: this.probe.connect(instance.getHost(), port(instance));
+			return connected.then(chain.filter(exchange));
 		}, ORDER);
 	}
 

@@ -3,6 +3,7 @@ package dev.switchboard.gateway.balancing;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import dev.switchboard.gateway.system.SwitchboardGatewayProperties;
@@ -45,6 +46,48 @@ class ServiceInstancesTests {
 				.withMessageContaining("switchboard.gateway.services.random-service")
 				.withMessageContaining("is not an http:// or https:// URL with a host name");
 		}
+	}
+
+	@Test
+	void shouldCountConnectFailuresAndInstancesLeftOutByServiceAndReason() {
+		ServiceInstances services = services(Map.of("switchboard.gateway.services.messaging-service",
+				"http://messaging-1:8083,http://messaging-2:8083", "switchboard.gateway.instance-eject-after-timeouts",
+				"2"));
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		services.bindTo(registry);
+		ReachableInstances messaging = services.of("messaging-service");
+		TrackedInstance first = messaging.instances().get(0);
+		TrackedInstance second = messaging.instances().get(1);
+		messaging.notConnected(first, ConnectFailure.TIMEOUT);
+		assertThat(count(registry, ServiceInstances.CONNECT_FAILURES, "timeout")).isEqualTo(1);
+		assertThat(count(registry, ServiceInstances.EJECTIONS, "timeout")).isZero();
+		messaging.notConnected(first, ConnectFailure.TIMEOUT);
+		assertThat(count(registry, ServiceInstances.CONNECT_FAILURES, "timeout")).isEqualTo(2);
+		assertThat(count(registry, ServiceInstances.EJECTIONS, "timeout")).isEqualTo(1);
+		// the last one left in: counted, kept
+		messaging.notConnected(second, ConnectFailure.TIMEOUT);
+		messaging.notConnected(second, ConnectFailure.TIMEOUT);
+		assertThat(count(registry, ServiceInstances.CONNECT_FAILURES, "timeout")).isEqualTo(4);
+		assertThat(count(registry, ServiceInstances.EJECTIONS, "timeout")).isEqualTo(1);
+		assertThat(registry.get(ServiceInstances.REACHABLE).tag("service", "messaging-service").gauge().value())
+			.isEqualTo(1);
+		messaging.notConnected(second, ConnectFailure.REFUSED);
+		assertThat(count(registry, ServiceInstances.CONNECT_FAILURES, "refused")).isEqualTo(1);
+		assertThat(count(registry, ServiceInstances.EJECTIONS, "refused")).isEqualTo(1);
+		assertThat(count(registry, ServiceInstances.EJECTIONS, "no-route")).isZero();
+		assertThat(count(registry, ServiceInstances.EJECTIONS, "unresolved")).isZero();
+	}
+
+	@Test
+	void shouldRefuseToLeaveInstancesOutAfterFewerThanOneTimeout() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> services(Map.of("switchboard.gateway.services.random-service", "http://localhost:8082",
+					"switchboard.gateway.instance-eject-after-timeouts", "0")))
+			.withMessageContaining("switchboard.gateway.instance-eject-after-timeouts must be 1 or more");
+	}
+
+	private static double count(SimpleMeterRegistry registry, String name, String reason) {
+		return registry.get(name).tag("service", "messaging-service").tag("reason", reason).counter().count();
 	}
 
 	private static ServiceInstances services(Map<String, String> properties) {

@@ -1,7 +1,12 @@
 package dev.switchboard.gateway.support;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -32,7 +39,9 @@ import tools.jackson.databind.json.JsonMapper;
  * A real HTTP server standing in for one service behind the gateway: it answers every
  * request with a JSON echo of what it received, and offers a few slow, streaming and
  * WebSocket endpoints for the resilience tests. It can be stopped and started again on
- * the same port, to play a service that goes down and comes back.
+ * the same port, to play a service that goes down and comes back, and one started with a
+ * small listen backlog can stop accepting connections, to play a service too busy to take
+ * more.
  */
 public final class Downstream {
 
@@ -47,14 +56,19 @@ public final class Downstream {
 
 	private final AtomicInteger requests = new AtomicInteger();
 
+	private final int backlog;
+
+	private final List<Socket> backlogFillers = new ArrayList<>();
+
 	private volatile boolean hangingUp;
 
 	private volatile DisposableServer server;
 
 	private int port;
 
-	private Downstream(String service) {
+	private Downstream(String service, int backlog) {
 		this.service = service;
+		this.backlog = backlog;
 	}
 
 	/**
@@ -63,7 +77,19 @@ public final class Downstream {
 	 * @return the started downstream
 	 */
 	public static Downstream start(String service) {
-		Downstream downstream = new Downstream(service);
+		Downstream downstream = new Downstream(service, 0);
+		downstream.bind(0);
+		return downstream;
+	}
+
+	/**
+	 * Start a downstream on a free loopback port whose listen backlog holds one
+	 * connection, so that {@link #stopAccepting()} can fill it.
+	 * @param service the service name it answers as
+	 * @return the started downstream
+	 */
+	public static Downstream startWithSmallBacklog(String service) {
+		Downstream downstream = new Downstream(service, 1);
 		downstream.bind(0);
 		return downstream;
 	}
@@ -97,6 +123,8 @@ public final class Downstream {
 
 	/** Closes the port and every open connection, as a process that dies would. */
 	public synchronized void stop() {
+		this.backlogFillers.forEach(Downstream::close);
+		this.backlogFillers.clear();
 		this.server.dispose();
 		this.connections.close().awaitUninterruptibly(5000);
 		this.server.onDispose().block(Duration.ofSeconds(5));
@@ -106,9 +134,86 @@ public final class Downstream {
 		bind(this.port);
 	}
 
+	/**
+	 * Stop accepting connections and fill the listen backlog, as a server at its
+	 * connection limit under a burst does (Tomcat at {@code max-connections}): the kernel
+	 * then drops new connection attempts, which time out rather than being refused.
+	 * Checks that they do.
+	 * @throws IllegalStateException when connections are still accepted or refused
+	 */
+	public synchronized void stopAccepting() {
+		if (this.backlog == 0) {
+			throw new IllegalStateException("start it with startWithSmallBacklog");
+		}
+		Channel channel = this.server.channel();
+		// on the server channel's event loop: once done, no accept is under way
+		channel.eventLoop().submit(() -> channel.config().setAutoRead(false)).syncUninterruptibly();
+		int timedOut = 0;
+		for (int i = 0; i < 64 && timedOut < 2; i++) {
+			if (connectsToBacklog()) {
+				timedOut = 0;
+			}
+			else if (++timedOut == 1) {
+				// and again a little later, in case a connection was accepted meanwhile
+				sleep(Duration.ofMillis(100));
+			}
+		}
+		if (timedOut < 2) {
+			throw new IllegalStateException("the listen backlog never filled: connections are still accepted");
+		}
+	}
+
+	/** Whether a connection got into the listen backlog (true) or timed out (false). */
+	private boolean connectsToBacklog() {
+		Socket socket = new Socket();
+		try {
+			socket.connect(new InetSocketAddress("127.0.0.1", this.port), 200);
+			this.backlogFillers.add(socket);
+			return true;
+		}
+		catch (SocketTimeoutException ex) {
+			close(socket);
+			return false;
+		}
+		catch (IOException ex) {
+			close(socket);
+			throw new IllegalStateException("a connection to a full listen backlog failed otherwise", ex);
+		}
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Accept connections again, those waiting in the listen backlog first. */
+	public synchronized void acceptAgain() {
+		Channel channel = this.server.channel();
+		channel.eventLoop().submit(() -> channel.config().setAutoRead(true)).syncUninterruptibly();
+		this.backlogFillers.forEach(Downstream::close);
+		this.backlogFillers.clear();
+	}
+
+	private static void close(Socket socket) {
+		try {
+			socket.close();
+		}
+		catch (IOException ex) {
+			// closed anyway
+		}
+	}
+
 	private void bind(int port) {
-		this.server = HttpServer.create()
-			.host("127.0.0.1")
+		HttpServer server = HttpServer.create();
+		if (this.backlog > 0) {
+			server = server.option(ChannelOption.SO_BACKLOG, this.backlog);
+		}
+		this.server = server.host("127.0.0.1")
 			.port(port)
 			.doOnConnection((connection) -> this.connections.add(connection.channel()))
 			.route(this::routes)
