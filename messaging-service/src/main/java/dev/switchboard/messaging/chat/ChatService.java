@@ -196,11 +196,9 @@ public class ChatService {
 		}
 		String checked = MessageTexts.check(text);
 		// a room's messages go out in the order of their ids, on every replica
-		return this.roomOrder.inOrder(name, () -> {
-			ChatMessage message = this.messages.storeRoomMessage(connection.identity().correspondent(), name, checked);
-			this.fanout.publish(new ChatEvent.MessagePosted(message, connection.id(), ref));
-			return message;
-		});
+		return this.roomOrder.storeAndPublish(name,
+				() -> this.messages.storeRoomMessage(connection.identity().correspondent(), name, checked),
+				(message) -> new ChatEvent.MessagePosted(message, connection.id(), ref));
 	}
 
 	/**

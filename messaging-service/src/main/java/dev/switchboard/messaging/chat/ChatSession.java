@@ -20,8 +20,9 @@ import dev.switchboard.service.problem.StorageFailures;
  * that a welcome or a room's history comes before the live messages that follow it.
  * Whatever the fan-out's timing, a room's messages reach the client once each and in id
  * order: the session remembers the last id it sent of each room it joined (history
- * included) and drops any message of that room that is not newer. A transport only reads its wire form into calls of this class,
- * encodes through its {@link ChatReplies}, and queues on its outbox.
+ * included) and drops any message of that room that is not newer. A transport only reads
+ * its wire form into calls of this class, encodes through its {@link ChatReplies}, and
+ * queues on its outbox.
  *
  * @param <F> what the transport sends: a WebSocket frame, a line's bytes
  */

@@ -1,6 +1,9 @@
 package dev.switchboard.messaging.chat;
 
+import java.util.function.Function;
 import java.util.function.Supplier;
+
+import dev.switchboard.messaging.messages.ChatMessage;
 
 /**
  * Makes a room's messages go out in the order of their ids: storing a message (which
@@ -11,12 +14,12 @@ import java.util.function.Supplier;
 public interface RoomOrder {
 
 	/**
-	 * Store and publish a message of a room, after the room's previous one.
-	 * @param <T> what the action answers
+	 * Store a message of a room and publish it, after the room's previous one.
 	 * @param room the room's name
-	 * @param storeAndPublish the action
-	 * @return what the action answered
+	 * @param store stores the message
+	 * @param event the event that publishes the stored message
+	 * @return the stored message
 	 */
-	<T> T inOrder(String room, Supplier<T> storeAndPublish);
+	ChatMessage storeAndPublish(String room, Supplier<ChatMessage> store, Function<ChatMessage, ChatEvent> event);
 
 }

@@ -63,8 +63,8 @@ public final class ChatCluster implements SmartLifecycle {
 	 * @return the in-process cluster
 	 */
 	static ChatCluster inProcess(ChatRoster roster) {
-		return new ChatCluster(new InProcessChatFanout(roster), new InProcessPresence(roster), new LocalRoomOrder(),
-				null);
+		InProcessChatFanout fanout = new InProcessChatFanout(roster);
+		return new ChatCluster(fanout, new InProcessPresence(roster), new LocalRoomOrder(fanout), null);
 	}
 
 	/**
@@ -88,7 +88,7 @@ public final class ChatCluster implements SmartLifecycle {
 		RedisPresence presence = new RedisPresence(redis, roster, replica, settings.keyPrefix(),
 				settings.presenceTtl());
 		Shared shared = new Shared(connectionFactory, fanout, presence, channel, settings, health, replica);
-		RedisRoomOrder roomOrder = new RedisRoomOrder(redis, settings.keyPrefix(), replica.id());
+		RedisRoomOrder roomOrder = new RedisRoomOrder(redis, fanout, settings.keyPrefix(), replica.id());
 		return new ChatCluster(fanout, presence, roomOrder, shared);
 	}
 
@@ -134,6 +134,10 @@ public final class ChatCluster implements SmartLifecycle {
 
 	@Override
 	public void stop() {
+		if (this.roomOrder instanceof RedisRoomOrder redisRoomOrder) {
+			// the other replicas need not wait for these rooms' leases to run out
+			redisRoomOrder.close();
+		}
 		if (this.shared != null) {
 			this.shared.stop();
 		}
