@@ -6,9 +6,9 @@ import org.springframework.context.annotation.Configuration;
 import dev.switchboard.messaging.system.MessagingProperties;
 
 /**
- * The chat's roster of this replica's connections, its name, and its meters. The fan-out
- * and the presence, which depend on how replicas share the chat, come from the
- * {@code cluster} package.
+ * The chat's roster of this replica's connections, its name, its arrivals' reads and its
+ * meters. The fan-out and the presence, which depend on how replicas share the chat, come
+ * from the {@code cluster} package.
  */
 @Configuration(proxyBeanMethods = false)
 class ChatConfiguration {
@@ -26,6 +26,11 @@ class ChatConfiguration {
 	@Bean
 	RateLimiters chatRateLimiters(MessagingProperties properties) {
 		return new RateLimiters(properties.chat(), System::nanoTime);
+	}
+
+	@Bean
+	ArrivalReads chatArrivalReads(MessagingProperties properties) {
+		return new ArrivalReads(properties.chat().arrivalThreads());
 	}
 
 	@Bean

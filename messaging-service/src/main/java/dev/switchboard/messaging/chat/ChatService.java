@@ -38,9 +38,12 @@ public class ChatService {
 
 	private final RoomOrder roomOrder;
 
+	private final ArrivalReads arrivals;
+
 	public ChatService(ChatRoster roster, Presence presence, ChatFanout fanout, RoomOrder roomOrder,
-			MessageService messages, UserService users, MessagingProperties properties) {
+			MessageService messages, UserService users, ArrivalReads arrivals, MessagingProperties properties) {
 		this.roomOrder = roomOrder;
+		this.arrivals = arrivals;
 		this.roster = roster;
 		this.presence = presence;
 		this.fanout = fanout;
@@ -55,7 +58,8 @@ public class ChatService {
 	 * @return the user's identity, or empty when the token is not valid
 	 */
 	public Optional<ChatIdentity> authenticate(String token) {
-		return this.users.authenticate(token).map((user) -> new ChatIdentity(user.getId(), user.getNickname()));
+		return this.arrivals.read(() -> this.users.authenticate(token))
+			.map((user) -> new ChatIdentity(user.getId(), user.getNickname()));
 	}
 
 	/**
@@ -82,7 +86,7 @@ public class ChatService {
 		if (!Nicknames.isValid(nickname)) {
 			throw new ChatException("Invalid nickname: it " + Nicknames.RULE + ".");
 		}
-		if (this.users.findByNickname(nickname).isPresent()) {
+		if (this.arrivals.read(() -> this.users.findByNickname(nickname)).isPresent()) {
 			throw registeredNickname(nickname);
 		}
 		return new ChatIdentity(null, nickname);
@@ -102,7 +106,7 @@ public class ChatService {
 		// A registration may have stored this nickname since guest() looked. It looks for
 		// guests online only once it is stored, and this guest is online before looking
 		// again here: of the two, the later one always sees the other and gives way.
-		if (this.users.findByNickname(nickname).isPresent()) {
+		if (this.arrivals.read(() -> this.users.findByNickname(nickname)).isPresent()) {
 			this.presence.signOut(connection);
 			throw registeredNickname(nickname);
 		}
@@ -137,8 +141,9 @@ public class ChatService {
 		}
 		this.roster.join(connection, name);
 		try {
-			List<ChatMessage> history = (since != null) ? this.messages.historyAfter(name, since, this.historySize)
-					: this.messages.history(name, this.historySize);
+			List<ChatMessage> history = this.arrivals
+				.read(() -> (since != null) ? this.messages.historyAfter(name, since, this.historySize)
+						: this.messages.history(name, this.historySize));
 			return new RoomHistory(name, history);
 		}
 		catch (RuntimeException ex) {

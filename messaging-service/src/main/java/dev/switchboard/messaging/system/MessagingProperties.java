@@ -75,9 +75,12 @@ public record MessagingProperties(@DefaultValue Chat chat, @DefaultValue WebSock
 	 * average
 	 * @param rateBurst how many frames or lines one connection may send at once before
 	 * the rate limit applies
+	 * @param arrivalThreads how many database reads of arriving clients (sign-in, join,
+	 * guest nickname) run at once, on platform threads; fewer than the connection pool's
+	 * size, so that they never take every connection
 	 */
 	public record Chat(@DefaultValue("50") int historySize, @DefaultValue("20") int rateLimit,
-			@DefaultValue("40") int rateBurst) {
+			@DefaultValue("40") int rateBurst, @DefaultValue("8") int arrivalThreads) {
 
 	}
 

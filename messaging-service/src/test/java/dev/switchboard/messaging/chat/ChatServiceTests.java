@@ -30,7 +30,7 @@ class ChatServiceTests {
 	private final UserService users = mock(UserService.class);
 
 	private final ChatService chat = new ChatService(this.roster, new InProcessPresence(this.roster), this.fanout,
-			new LocalRoomOrder(this.fanout), mock(MessageService.class), this.users,
+			new LocalRoomOrder(this.fanout), mock(MessageService.class), this.users, new ArrivalReads(1),
 			new Binder(new MapConfigurationPropertySource()).bindOrCreate("switchboard.messaging",
 					MessagingProperties.class));
 
