@@ -100,6 +100,10 @@ public final class HeadlessChromium {
 				driver.executeScript("return window.matchMedia('(prefers-color-scheme: " + scheme + ")').matches")));
 		driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
 				+ "requestAnimationFrame(() => requestAnimationFrame(() => done(true)));");
+		// and until the colour transitions the change started have ended: a colour read
+		// halfway through one is neither theme's
+		new WebDriverWait(driver, Duration.ofSeconds(10)).until((browser) -> Boolean.TRUE.equals(driver.executeScript(
+				"return document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running')")));
 	}
 
 	/**
