@@ -212,7 +212,9 @@ class WebSocketFrames implements ChatReplies<TextMessage> {
 		else if (ref != null) {
 			frame.put("ref", ref.toString());
 		}
-		return new TextMessage(this.json.writeValueAsString(frame));
+		// from bytes: the message keeps them, so its length (counted by every outbox the
+		// frame enters) is not encoded again for each reader
+		return new TextMessage(this.json.writeValueAsBytes(frame));
 	}
 
 }

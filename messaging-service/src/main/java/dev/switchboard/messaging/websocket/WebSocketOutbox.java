@@ -5,53 +5,72 @@ import java.time.Duration;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.Session;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
-import org.springframework.web.socket.CloseStatus;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketSession;
-import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
-import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator.OverflowStrategy;
-import org.springframework.web.socket.handler.SessionLimitExceededException;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
 
 /**
  * Sends frames to one WebSocket in order, without ever blocking the caller (a fan-out
- * loop over a thousand sockets must not wait for one slow client).
+ * loop over ten thousand sockets must not wait for one slow client).
  * <p>
- * Frames go one at a time, each on a virtual thread, through a
- * {@link ConcurrentWebSocketSessionDecorator}: as soon as the decorator has queued a
- * frame (its message callback), the turn passes to the next frame's thread, even if this
- * thread now blocks writing to a client that does not read. The next frames then pile up
- * in the decorator's buffer, whose size and send-time limits close the session of a
- * client that cannot keep up. Order holds because frames enter the decorator's buffer one
- * after the other.
+ * Frames wait in a queue of the outbox's own; one virtual thread at a time, started when
+ * the queue goes from empty to not empty, writes out everything queued, then ends: one
+ * thread per burst, however many frames it holds. While the burst lasts, the container
+ * gathers frames in its output buffer (Jakarta WebSocket batching) and writes them out in
+ * a few system calls; at its end the buffer is flushed and batching turned off again, so
+ * that a pong the container answers between bursts goes out at once.
  * <p>
- * Under the decorator, Tomcat gathers frames in its output buffer (batching) and they are
- * written out as soon as no frame is left to send: a burst of small frames (a thousand
- * people coming online) costs a few writes rather than one per frame.
+ * A client that does not read blocks the writing thread, never the caller. Frames then
+ * pile up in the queue: a frame that finds more than {@code send-buffer-limit} bytes
+ * waiting (behind the write under way) disconnects the client (4500, slow consumer), as
+ * it is when one write blocks longer than {@code send-time-limit} (the container's
+ * blocking-send timeout, set on the session).
  */
 final class WebSocketOutbox {
 
 	private static final Log logger = LogFactory.getLog(WebSocketOutbox.class);
 
-	private final ConcurrentWebSocketSessionDecorator session;
+	private static final CloseStatus SLOW_CONSUMER = CloseStatus.SESSION_NOT_RELIABLE
+		.withReason("Too slow to read: disconnected");
+
+	private final WebSocketSession session;
+
+	private final RemoteEndpoint.@Nullable Basic remote;
+
+	private final long sendTimeLimitNanos;
+
+	private final long bufferSizeLimit;
 
 	private final Executor senders;
 
+	private final Runnable onSlowClient;
+
+	/** Frames and, last, a close status. */
 	private final Queue<Object> pending = new ConcurrentLinkedQueue<>();
 
-	private final AtomicBoolean turnTaken = new AtomicBoolean();
+	/** Bytes of the frames queued behind the one being written. */
+	private final AtomicLong pendingBytes = new AtomicLong();
 
-	/** Frames queued and not yet handed to the container. */
-	private final AtomicInteger unsent = new AtomicInteger();
+	private final AtomicBoolean writing = new AtomicBoolean();
 
-	private final Runnable onSlowClient;
+	private final AtomicBoolean slowClient = new AtomicBoolean();
+
+	/** When the write under way started ({@link System#nanoTime()}), 0 between writes. */
+	private volatile long writeStartedAt;
+
+	/** Set once a close is queued: nothing is queued after it. */
+	private volatile boolean closeQueued;
 
 	private volatile boolean closed;
 
@@ -59,17 +78,27 @@ final class WebSocketOutbox {
 	 * Create the outbox of a session.
 	 * @param session the container's session
 	 * @param sendTimeLimit how long one write may block before the session is closed
+	 * (also set as the container's blocking-send timeout)
 	 * @param bufferSizeLimit how many bytes may wait before the session is closed
-	 * @param senders the executor of the sending threads (virtual threads)
+	 * @param senders the executor of the writing threads (virtual threads)
 	 * @param onSlowClient called when the client is disconnected for not keeping up
 	 */
 	WebSocketOutbox(WebSocketSession session, Duration sendTimeLimit, DataSize bufferSizeLimit, Executor senders,
 			Runnable onSlowClient) {
-		this.session = new ConcurrentWebSocketSessionDecorator(new BatchingSession(session, this.unsent),
-				(int) sendTimeLimit.toMillis(), (int) bufferSizeLimit.toBytes(), OverflowStrategy.TERMINATE);
+		this.session = session;
+		this.remote = basicRemote(session);
+		this.sendTimeLimitNanos = sendTimeLimit.toNanos();
+		this.bufferSizeLimit = bufferSizeLimit.toBytes();
 		this.senders = senders;
 		this.onSlowClient = onSlowClient;
-		this.session.setMessageCallback((message) -> passTurn());
+	}
+
+	private static RemoteEndpoint.@Nullable Basic basicRemote(WebSocketSession session) {
+		if (session instanceof NativeWebSocketSession nativeSession
+				&& nativeSession.getNativeSession() instanceof Session standard) {
+			return standard.getBasicRemote();
+		}
+		return null;
 	}
 
 	/**
@@ -77,12 +106,18 @@ final class WebSocketOutbox {
 	 * @param message the frame
 	 */
 	void send(WebSocketMessage<?> message) {
-		if (this.closed) {
+		if (this.closeQueued) {
 			return;
 		}
-		this.unsent.incrementAndGet();
+		int length = message.getPayloadLength();
+		// the limit is on what already waits behind a write under way: a frame larger
+		// than the limit (a join's history may be) still goes when little waits before it
+		if (this.pendingBytes.addAndGet(length) - length > this.bufferSizeLimit && this.writeStartedAt != 0) {
+			disconnectSlowClient(this.bufferSizeLimit + " bytes wait to be sent");
+			return;
+		}
 		this.pending.add(message);
-		takeTurnIfFree();
+		writeIfIdle();
 	}
 
 	/**
@@ -90,92 +125,133 @@ final class WebSocketOutbox {
 	 * @param status the close status
 	 */
 	void close(CloseStatus status) {
-		if (this.closed) {
+		if (this.closeQueued) {
 			return;
 		}
+		this.closeQueued = true;
 		this.pending.add(status);
-		takeTurnIfFree();
+		writeIfIdle();
 	}
 
-	private void takeTurnIfFree() {
-		if (this.turnTaken.compareAndSet(false, true)) {
-			this.senders.execute(this::sendNext);
-		}
-	}
-
-	/**
-	 * Called once a frame is in the decorator's buffer, before it is written: the next
-	 * frame's thread takes over, or, with nothing left to send, the turn is free again.
-	 */
-	private void passTurn() {
-		if (!this.pending.isEmpty()) {
-			this.senders.execute(this::sendNext);
-			return;
-		}
-		this.turnTaken.set(false);
-		if (!this.pending.isEmpty()) {
-			takeTurnIfFree();
-		}
-	}
-
-	private void sendNext() {
-		Object next = this.pending.poll();
-		if (next == null) {
-			this.turnTaken.set(false);
-			if (!this.pending.isEmpty()) {
-				takeTurnIfFree();
-			}
-			return;
-		}
-		if (next instanceof CloseStatus status) {
-			awaitFlushed();
-			closeSession(status);
-			return;
-		}
-		if (!this.session.isOpen() || this.closed) {
-			this.pending.clear();
-			this.closed = true;
-			return;
-		}
-		try {
-			// passes the turn (message callback) before writing, so it may block here
-			// freely
-			this.session.sendMessage((WebSocketMessage<?>) next);
-		}
-		catch (SessionLimitExceededException ex) {
-			logger.info("Disconnecting a WebSocket client that cannot keep up (" + this.session.getRemoteAddress()
-					+ "): " + ex.getMessage());
-			this.onSlowClient.run();
-			// what waited is dropped; the close frame goes out once the write under way
-			// ends, which it does only if the client reads within the send-time limit
-			this.pending.clear();
-			awaitFlushed();
-			closeSession(ex.getStatus());
-		}
-		catch (IOException | RuntimeException ex) {
-			logger.debug("Sending to " + this.session.getRemoteAddress() + " failed: " + ex.getMessage());
-			closeSession(CloseStatus.SESSION_NOT_RELIABLE);
+	private void writeIfIdle() {
+		if (this.writing.compareAndSet(false, true)) {
+			this.senders.execute(this::write);
 		}
 	}
 
 	/**
-	 * Wait until the frames queued before a close are written (the previous turns may
-	 * still be writing), for at most the send-time limit.
+	 * Write out whatever is queued, then give the turn back; take it again if a frame
+	 * arrived meanwhile.
 	 */
-	private void awaitFlushed() {
-		long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(this.session.getSendTimeLimit());
-		int idleChecks = 0;
-		while (idleChecks < 2 && System.nanoTime() < deadline && this.session.isOpen()) {
-			boolean idle = this.session.getBufferSize() == 0 && this.session.getTimeSinceSendStarted() == 0;
-			idleChecks = idle ? idleChecks + 1 : 0;
-			try {
-				Thread.sleep(1);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
+	private void write() {
+		do {
+			if (!writeQueued()) {
 				return;
 			}
+			this.writing.set(false);
 		}
+		while (!this.pending.isEmpty() && this.writing.compareAndSet(false, true));
+	}
+
+	/**
+	 * Write the frames queued, batched when there are several.
+	 * @return {@code false} once the session is closed (the turn is never given back)
+	 */
+	private boolean writeQueued() {
+		boolean batching = false;
+		try {
+			Object next;
+			while ((next = this.pending.poll()) != null) {
+				if (this.closed || !this.session.isOpen()) {
+					return stop();
+				}
+				if (next instanceof CloseStatus status) {
+					endBatch(batching);
+					batching = false;
+					closeSession(status);
+					return false;
+				}
+				WebSocketMessage<?> message = (WebSocketMessage<?>) next;
+				this.pendingBytes.addAndGet(-message.getPayloadLength());
+				if (this.slowClient.get()) {
+					// dropped: only the close is left to send
+					continue;
+				}
+				if (!batching && !this.pending.isEmpty()) {
+					batching = startBatch();
+				}
+				long started = System.nanoTime();
+				this.writeStartedAt = started;
+				try {
+					this.session.sendMessage(message);
+				}
+				catch (IOException | RuntimeException ex) {
+					if (System.nanoTime() - started >= this.sendTimeLimitNanos) {
+						disconnectSlowClient("one write blocked for " + Duration.ofNanos(this.sendTimeLimitNanos));
+						closeSession(SLOW_CONSUMER);
+						return false;
+					}
+					logger.debug("Sending to " + this.session.getRemoteAddress() + " failed: " + ex.getMessage());
+					closeSession(CloseStatus.SESSION_NOT_RELIABLE);
+					return false;
+				}
+				finally {
+					this.writeStartedAt = 0;
+				}
+			}
+			endBatch(batching);
+			return true;
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.debug("Flushing to " + this.session.getRemoteAddress() + " failed: " + ex.getMessage());
+			closeSession(CloseStatus.SESSION_NOT_RELIABLE);
+			return false;
+		}
+	}
+
+	private boolean stop() {
+		this.closed = true;
+		this.pending.clear();
+		return false;
+	}
+
+	private boolean startBatch() {
+		if (this.remote == null) {
+			return false;
+		}
+		try {
+			this.remote.setBatchingAllowed(true);
+			return true;
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.debug("Batching not available, frames are written one by one: " + ex.getMessage());
+			return false;
+		}
+	}
+
+	/** Flushes the container's buffer: every frame, a pong too, is written at once. */
+	private void endBatch(boolean batching) throws IOException {
+		if (batching && this.remote != null) {
+			this.remote.setBatchingAllowed(false);
+		}
+	}
+
+	/**
+	 * Disconnect a client that does not read: what waited is dropped, and the close frame
+	 * goes out once the write under way ends, which it does only if the client reads
+	 * within the send-time limit.
+	 */
+	private void disconnectSlowClient(String why) {
+		if (!this.slowClient.compareAndSet(false, true)) {
+			return;
+		}
+		this.closeQueued = true;
+		this.pending.clear();
+		this.pending.add(SLOW_CONSUMER);
+		logger.info("Disconnecting a WebSocket client that cannot keep up (" + this.session.getRemoteAddress() + "): "
+				+ why);
+		this.onSlowClient.run();
+		writeIfIdle();
 	}
 
 	private void closeSession(CloseStatus status) {
