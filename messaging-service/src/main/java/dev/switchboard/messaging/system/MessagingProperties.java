@@ -120,7 +120,7 @@ public record MessagingProperties(@DefaultValue Chat chat, @DefaultValue WebSock
 			"http://localhost:[*]", "http://127.0.0.1:[*]", "http://[::1]:[*]" }) List<String> allowedOriginPatterns,
 			@DefaultValue("8KB") DataSize maxFrameSize, @DefaultValue("1MB") DataSize sendBufferLimit,
 			@DefaultValue("10s") Duration sendTimeLimit, @DefaultValue("10s") Duration authTimeout,
-			@DefaultValue("30s") Duration pingInterval, @DefaultValue("10000") int maxSessions,
+			@DefaultValue("30s") Duration pingInterval, @DefaultValue("1200") int maxSessions,
 			@DefaultValue("16") int maxSessionsPerUser, @DefaultValue("1KB") DataSize frameBufferSize,
 			@DefaultValue("2KB") DataSize ioBufferSize){
 
