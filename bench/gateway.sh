@@ -1,15 +1,21 @@
 #!/usr/bin/env bash
-# What the gateway adds. Its start-up time and memory, then, alternating direct and through the
-# gateway: GET /api/random/int (wrk -t1 -c64, keep-alive) and a 1 GiB download (curl, gateway RSS).
+# What the gateway adds. Its start-up time and memory, then, alternating direct, through the
+# gateway and through nginx as a reverse proxy (bench/nginx-proxy.conf, port 19085, the C reference
+# for the same job): GET /api/random/int (wrk -t1 -c64, keep-alive), with each server's CPU time per
+# request; then a 1 GiB download (curl, gateway RSS).
 # Usage: bench/gateway.sh [nginx|random-service] [ROUNDS=3]
 #   nginx           the random API is nginx's static /api/random/int (the nginx peer, port 13180):
 #                   measures the gateway's own cost
 #   random-service  the random API is random-service/target/random-service.jar (port 19082):
 #                   the ratio the suite promises (gateway >= 0.6x direct)
-# Ports: gateway 19080, random-service 19082, file server 19084. Build first:
+# The gateway runs with compose's JVM flags (x-gateway-java-options), as in random-http.sh;
+# BENCH_JAVA_BASE_gateway replaces them, BENCH_JAVA_OPTIONS_gateway adds to them.
+# Ports: gateway 19080, random-service 19082, file server 19084, nginx proxy 19085. Build first:
 #   ./mvnw -B -pl gateway,random-service -am -DskipTests package
 # Prints `case=… system=… run=… key=value…` lines (bench/tools/summarize.py reads them); the
-# gateway's lines also give its CPU time per request.
+# http-int lines also give the server's CPU time per request (cpu_us_per_req: nginx's static
+# answer, the gateway's and nginx-proxy's per proxied request), and a last line the medians and
+# the ratio gateway / nginx-proxy.
 set -euo pipefail
 source "$(cd "$(dirname "$0")" && pwd)/lib.sh"
 root=$project_dir
@@ -18,19 +24,21 @@ java=$JAVA
 target=${1:-nginx}
 rounds=${2:-3}
 ((rounds >= 1 && rounds <= 10)) || { echo "ROUNDS must be 1..10" >&2; exit 2; }
-gw_port=19080 random_port=19082 files_port=19084
+gw_port=19080 random_port=19082 files_port=19084 proxy_port=19085
 # durations (s) of a measured wrk run, its warm-up and the gateway's JIT warm-up; the download's size
 wrk_s=$(smoke 2 10) wrk_warm_s=$(smoke 1 2) jit_s=$(smoke 2 30) file_mib=$(smoke 64 1024)
 big=big-${file_mib}m.bin
 gateway_jar=$root/gateway/target/gateway.jar
 random_jar=$root/random-service/target/random-service.jar
 [[ -f $gateway_jar ]] || { echo "missing $gateway_jar: build it first" >&2; exit 1; }
-require_free_port "$gw_port" "$files_port" || exit 1
+command -v nginx >/dev/null || { echo "nginx missing: apt-get install -y nginx" >&2; exit 1; }
+require_free_port "$gw_port" "$files_port" "$proxy_port" || exit 1
 [[ $target != random-service ]] || require_free_port "$random_port" || exit 1
 
 work=$(mktemp -d)
 pids=()
 cleanup() {
+    [[ -s $work/proxy/nginx.pid ]] && kill "$(<"$work/proxy/nginx.pid")" 2>/dev/null
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
     for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
     rm -rf "$work"
@@ -38,11 +46,25 @@ cleanup() {
 trap cleanup EXIT
 raise_nofile 65536
 
-# CPU time (user + system) a process has used, in microseconds
+# CPU time (user + system) a process and its children (nginx's workers) have used, in microseconds
 cpu_us() {
-    local fields
-    read -ra fields <"/proc/$1/stat"
-    echo $(((fields[13] + fields[14]) * 1000000 / $(getconf CLK_TCK)))
+    local fields pid ticks=0
+    for pid in $(tree_pids "$1"); do
+        read -ra fields <"/proc/$pid/stat" || continue
+        ticks=$((ticks + fields[13] + fields[14]))
+    done
+    echo $((ticks * 1000000 / $(getconf CLK_TCK)))
+}
+
+# wrk_cpu SYSTEM RUN URL PID: one measured wrk run (no wrk warm-up: the server is warm, so that
+# the CPU time counts exactly these requests) and the CPU time PID's tree used per request
+wrk_cpu() {
+    local before line used requests
+    before=$(cpu_us "$4")
+    line=$("$tools/http-wrk.sh" -d "$wrk_s" -c 64 -t 1 -w 0 "$3" 2>/dev/null)
+    used=$(($(cpu_us "$4") - before))
+    requests=$(sed -n 's/.* requests=\([0-9]*\).*/\1/p' <<<"$line")
+    echo "case=http-int system=$1 run=$2 $line cpu_us_per_req=$((used / (requests > 0 ? requests : 1)))"
 }
 
 # Wait (bounded) until an HTTP URL answers 2xx
@@ -65,6 +87,7 @@ nginx)
     fi
     direct=http://127.0.0.1:13180/api/random/int
     random_url=http://127.0.0.1:13180
+    direct_pid=$("$peer" pid nginx)
     ;;
 random-service)
     [[ -f $random_jar ]] || { echo "missing $random_jar: build it first" >&2; exit 1; }
@@ -74,10 +97,19 @@ random-service)
     wait_http "http://127.0.0.1:$random_port/actuator/health" 120
     direct=http://127.0.0.1:$random_port/api/random/int
     random_url=http://127.0.0.1:$random_port
+    direct_pid=${pids[-1]}
     ;;
 *) sed -n '2,12p' "$0" >&2; exit 2 ;;
 esac
 via_gateway=http://127.0.0.1:$gw_port/api/random/int
+via_proxy=http://127.0.0.1:$proxy_port/api/random/int
+
+# nginx as a reverse proxy in front of the same API: what the gateway's job costs a C proxy
+mkdir -p "$work/proxy/tmp"
+sed -e "s/@LISTEN_PORT@/$proxy_port/" -e "s/@UPSTREAM_PORT@/${random_url##*:}/" "$bench_dir/nginx-proxy.conf" >"$work/proxy/nginx.conf"
+nginx -p "$work/proxy/" -c "$work/proxy/nginx.conf" -e "$work/proxy/error.log" 9>&- # not holding bench/run.sh's lock
+wait_listen $proxy_port 20
+proxy_pid=$(<"$work/proxy/nginx.pid")
 
 # A 1 GiB file, served at /s/<name> as fileshare-service would
 "$tools/mkfile.sh" "$file_mib" >/dev/null
@@ -89,7 +121,8 @@ wait_listen $files_port 20
 
 # The gateway: start-up time (launch to readiness) and memory
 start=$(date +%s%N)
-RANDOM_SERVICE_URL=$random_url FILESHARE_SERVICE_URL=http://127.0.0.1:$files_port \
+JAVA_TOOL_OPTIONS="${BENCH_JAVA_BASE_gateway:-$(compose_java_options gateway)} ${BENCH_JAVA_OPTIONS_gateway:-}" \
+    RANDOM_SERVICE_URL=$random_url FILESHARE_SERVICE_URL=http://127.0.0.1:$files_port \
     "$java" -jar "$gateway_jar" --server.port=$gw_port --management.server.port=0 >"$work/gateway.log" 2>&1 &
 gateway_pid=$!
 pids+=($gateway_pid)
@@ -100,16 +133,22 @@ echo "case=gateway-startup system=gateway run=1 ready_ms=$ready_ms started_s=$st
 
 # Warm both up (JIT), then alternate
 "$tools/http-wrk.sh" -d "$jit_s" -c 64 -t 1 -w 0 "$via_gateway" >/dev/null 2>&1
+"$tools/http-wrk.sh" -d "$wrk_warm_s" -c 64 -t 1 -w 0 "$via_proxy" >/dev/null 2>&1
+"$tools/http-wrk.sh" -d "$wrk_warm_s" -c 64 -t 1 -w 0 "$direct" >/dev/null 2>&1
 for ((run = 1; run <= rounds; run++)); do
-    echo "case=http-int system=direct run=$run $("$tools/http-wrk.sh" -d "$wrk_s" -c 64 -t 1 -w "$wrk_warm_s" "$direct" 2>/dev/null)"
-    cpu_before=$(cpu_us $gateway_pid)
-    # no wrk warm-up here (the gateway is warm), so that the CPU time counts exactly these requests
-    line=$("$tools/http-wrk.sh" -d "$wrk_s" -c 64 -t 1 -w 0 "$via_gateway" 2>/dev/null)
-    cpu_used=$(($(cpu_us $gateway_pid) - cpu_before))
-    requests=$(sed -n 's/.* requests=\([0-9]*\).*/\1/p' <<<"$line")
-    # the gateway's own CPU per request: steadier than rps on a shared machine
-    echo "case=http-int system=gateway run=$run $line gateway_cpu_us_per_req=$((cpu_used / (requests > 0 ? requests : 1)))"
+    wrk_cpu direct "$run" "$direct" "$direct_pid" | tee -a "$work/http.txt"
+    wrk_cpu gateway "$run" "$via_gateway" "$gateway_pid" | tee -a "$work/http.txt"
+    wrk_cpu nginx-proxy "$run" "$via_proxy" "$proxy_pid" | tee -a "$work/http.txt"
 done
+python3 - "$work/http.txt" <<'PY'
+import statistics, sys
+rows = [dict(t.split("=", 1) for t in line.split() if "=" in t) for line in open(sys.argv[1], encoding="utf-8")]
+cpu = {s: statistics.median(int(r["cpu_us_per_req"]) for r in rows if r["system"] == s) for s in ("direct", "gateway", "nginx-proxy")}
+rps = {s: statistics.median(float(r["rps"]) for r in rows if r["system"] == s) for s in cpu}
+print("case=http-int-summary " + " ".join(f"{s}_cpu_us_per_req={cpu[s]} {s}_rps={rps[s]:.0f}" for s in cpu)
+      + f" gateway/nginx-proxy_cpu={cpu['gateway'] / max(cpu['nginx-proxy'], 1):.2f}x"
+      + f" gateway/nginx-proxy_rps={rps['gateway'] / rps['nginx-proxy']:.2f}x")
+PY
 for ((run = 1; run <= rounds; run++)); do
     echo "case=download-1g system=direct run=$run $("$tools/download.sh" "http://127.0.0.1:$files_port/s/$big" 2>/dev/null | tail -1)"
     echo "case=download-1g system=gateway run=$run $("$tools/download.sh" "http://127.0.0.1:$gw_port/s/$big" "$gateway_pid" 2>/dev/null | tail -1)"

@@ -97,8 +97,12 @@ wait_quiet() {
     echo "$idle"
 }
 
-# The JVM flags docker-compose.yml gives every service
+# compose_java_options [MODULE]: the JVM flags docker-compose.yml gives a service: its own
+# x-MODULE-java-options when it has some (the gateway), else the shared x-java-options
 compose_java_options() {
+    local own=
+    [[ -n ${1:-} ]] && own=$(sed -n "s/^x-$1-java-options: &$1-java-options \"\(.*\)\"\$/\1/p" "$project_dir/docker-compose.yml")
+    [[ -n $own ]] && { echo "$own"; return; }
     sed -n 's/^x-java-options: &java-options "\(.*\)"$/\1/p' "$project_dir/docker-compose.yml"
 }
 
@@ -120,7 +124,7 @@ start_service() {
     local extra_var=BENCH_JAVA_OPTIONS_${module//-/_} base_var=BENCH_JAVA_BASE_${module//-/_}
     # the gateway's actuator port: any free one, never the 8090 of a suite running beside
     [[ $module == gateway ]] && set -- --management.server.port=0 "$@"
-    JAVA_TOOL_OPTIONS="${!base_var:-$(compose_java_options)} ${!extra_var:-}" "$JAVA" -jar "$jar" --server.port="$port" "$@" \
+    JAVA_TOOL_OPTIONS="${!base_var:-$(compose_java_options "$module")} ${!extra_var:-}" "$JAVA" -jar "$jar" --server.port="$port" "$@" \
         >"$bench_run/$module-$port.log" 2>&1 &
     pid=$!
     started_pids+=("$pid")

@@ -27,12 +27,11 @@ for entry in "${services[@]}"; do
 done
 
 aot_dir=$bench_run/aot
-java_options=$(compose_java_options)
 for entry in "${services[@]}"; do
     module=${entry%%:*}
     jar=$project_dir/$module/target/$module.jar
     echo "AOT cache of $module ..." >&2
-    JAVA_TOOL_OPTIONS=$java_options "$project_dir/deploy/aot-cache.sh" --if-changed "$jar" "$aot_dir/$module" \
+    JAVA_TOOL_OPTIONS=$(compose_java_options "$module") "$project_dir/deploy/aot-cache.sh" --if-changed "$jar" "$aot_dir/$module" \
         >"$bench_run/aot-$module.log" 2>&1 || { tail -n 20 "$bench_run/aot-$module.log" >&2; exit 1; }
 done
 
@@ -47,7 +46,8 @@ launch() {
     fi
     (
         cd "$bench_run"
-        export JAVA_TOOL_OPTIONS=$java_options
+        JAVA_TOOL_OPTIONS=$(compose_java_options "$module")
+        export JAVA_TOOL_OPTIONS
         # free raw ports (naming another service's server would declare it here)
         case $module in
             random-service) export SWITCHBOARD_SOCKET_SERVERS_ECHO_PORT=0 SWITCHBOARD_SOCKET_SERVERS_RFC862_PORT=0 ;;

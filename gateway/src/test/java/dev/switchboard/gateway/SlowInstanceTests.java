@@ -42,7 +42,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "GATEWAY_MANAGEMENT_PORT=0",
 		// timeouts quick to test; the probe's connections too
-		"spring.cloud.gateway.server.webflux.httpclient.connect-timeout=300" })
+		"switchboard.gateway.connect-timeout=300ms" })
 class SlowInstanceTests {
 
 	private static final Downstream slowRandom = Downstream.startWithSmallBacklog("random-service");

@@ -32,8 +32,6 @@ public class InstanceProbe implements DisposableBean {
 
 	private static final Log logger = LogFactory.getLog(InstanceProbe.class);
 
-	private static final int DEFAULT_CONNECT_TIMEOUT_MILLIS = 1000;
-
 	private final int connectTimeoutMillis;
 
 	private final Duration interval;
@@ -41,8 +39,9 @@ public class InstanceProbe implements DisposableBean {
 	private final Disposable.Composite probes = Disposables.composite();
 
 	InstanceProbe(HttpClientProperties httpClient, SwitchboardGatewayProperties properties) {
+		// Spring Cloud Gateway's connect timeout wins on its requests when it is set
 		this.connectTimeoutMillis = (httpClient.getConnectTimeout() != null) ? httpClient.getConnectTimeout()
-				: DEFAULT_CONNECT_TIMEOUT_MILLIS;
+				: (int) properties.connectTimeout().toMillis();
 		this.interval = properties.instanceProbeInterval();
 	}
 

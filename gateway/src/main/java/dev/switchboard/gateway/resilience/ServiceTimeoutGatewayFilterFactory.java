@@ -2,11 +2,17 @@ package dev.switchboard.gateway.resilience;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
+import io.netty.channel.EventLoop;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.Connection;
 
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -34,8 +40,25 @@ import org.springframework.web.server.ServerWebExchange;
 public class ServiceTimeoutGatewayFilterFactory
 		extends AbstractGatewayFilterFactory<ServiceTimeoutGatewayFilterFactory.Config> {
 
+	/** One scheduler per event loop of the gateway's server, made on first use. */
+	private static final Map<EventLoop, Scheduler> timers = new ConcurrentHashMap<>();
+
 	public ServiceTimeoutGatewayFilterFactory() {
 		super(Config.class);
+	}
+
+	/**
+	 * The scheduler of an exchange's timer: the event loop of the client's connection, or
+	 * Reactor's parallel scheduler when the exchange has none (a mock exchange).
+	 * @param exchange the exchange
+	 * @return the scheduler
+	 */
+	static Scheduler timer(ServerWebExchange exchange) {
+		Object request = ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
+		if (request instanceof Connection connection) {
+			return timers.computeIfAbsent(connection.channel().eventLoop(), Schedulers::fromExecutorService);
+		}
+		return Schedulers.parallel();
 	}
 
 	@Override
@@ -73,12 +96,13 @@ public class ServiceTimeoutGatewayFilterFactory
 		public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
 			ServerHttpRequest request = exchange.getRequest();
 			HttpHeaders headers = request.getHeaders();
+			Scheduler timer = timer(exchange);
 			if (headers.getContentLength() <= 0 && !headers.containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
-				return chain.filter(exchange).timeout(this.timeout);
+				return chain.filter(exchange).timeout(this.timeout, timer);
 			}
 			BodySent sent = new BodySent(request);
 			return chain.filter(exchange.mutate().request(sent).build())
-				.timeout(sent.whenSent().then(Mono.delay(this.timeout)));
+				.timeout(sent.whenSent().then(Mono.delay(this.timeout, timer)));
 		}
 
 		@Override

@@ -31,12 +31,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param requestReadTimeout longest time a client may leave the gateway waiting for the
  * next byte of a request it has started (headers or body) before the gateway answers 408
  * and closes the connection; a request that keeps arriving, however slowly, is never cut
+ * @param connectTimeout longest wait for an instance of a service to accept a connection
+ * (the gateway's requests and its probes of left-out instances); past it the request goes
+ * to another instance, or the client gets 503. Set on the gateway's HTTP client once:
+ * Spring Cloud Gateway's own {@code httpclient.connect-timeout}, when set, makes a new
+ * client configuration for every request
  */
 @ConfigurationProperties("switchboard.gateway")
 public record SwitchboardGatewayProperties(@DefaultValue Map<String, List<URI>> services,
 		@DefaultValue("1s") Duration instanceProbeInterval, @DefaultValue("3") int instanceEjectAfterTimeouts,
 		@DefaultValue TcpPorts tcpPorts, @DefaultValue("") String tcpHost, @DefaultValue("true") boolean accessLog,
-		@DefaultValue("20s") Duration requestReadTimeout) {
+		@DefaultValue("20s") Duration requestReadTimeout, @DefaultValue("1s") Duration connectTimeout) {
 
 	/**
 	 * The raw TCP ports of the suite. A gateway does not proxy raw TCP: the services

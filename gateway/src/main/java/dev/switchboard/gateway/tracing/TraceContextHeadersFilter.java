@@ -3,6 +3,8 @@ package dev.switchboard.gateway.tracing;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.propagation.Propagator;
 
+import dev.switchboard.gateway.system.DownstreamHeadersFilter;
+
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -27,8 +29,8 @@ public class TraceContextHeadersFilter implements HttpHeadersFilter, Ordered {
 
 	@Override
 	public int getOrder() {
-		// after DownstreamHeadersFilter, which copies the client's headers
-		return Ordered.HIGHEST_PRECEDENCE + 1;
+		// last, with DownstreamHeadersFilter: it changes the copy the filters before made
+		return Ordered.LOWEST_PRECEDENCE;
 	}
 
 	@Override
@@ -37,7 +39,7 @@ public class TraceContextHeadersFilter implements HttpHeadersFilter, Ordered {
 		if (span == null) {
 			return input;
 		}
-		HttpHeaders headers = HttpHeaders.copyOf(input);
+		HttpHeaders headers = DownstreamHeadersFilter.writable(input, exchange);
 		this.propagator.inject(span.context(), headers, HttpHeaders::set);
 		return headers;
 	}

@@ -84,7 +84,7 @@ class EdgeWebFiltersTests {
 
 	private static EdgeWebFilters filters(boolean accessLog) {
 		SwitchboardGatewayProperties properties = new SwitchboardGatewayProperties(Map.of(), Duration.ofSeconds(1), 3,
-				new TcpPorts(3000, 3001, 3002, 3007), "", accessLog, Duration.ofSeconds(20));
+				new TcpPorts(3000, 3001, 3002, 3007), "", accessLog, Duration.ofSeconds(20), Duration.ofSeconds(1));
 		return new EdgeWebFilters(properties, new ProblemJsonErrorHandler(ServerCodecConfigurer.create()));
 	}
 
