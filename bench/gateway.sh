@@ -105,9 +105,7 @@ via_gateway=http://127.0.0.1:$gw_port/api/random/int
 via_proxy=http://127.0.0.1:$proxy_port/api/random/int
 
 # nginx as a reverse proxy in front of the same API: what the gateway's job costs a C proxy
-mkdir -p "$work/proxy/tmp"
-sed -e "s/@LISTEN_PORT@/$proxy_port/" -e "s/@UPSTREAM_PORT@/${random_url##*:}/" "$bench_dir/nginx-proxy.conf" >"$work/proxy/nginx.conf"
-nginx -p "$work/proxy/" -c "$work/proxy/nginx.conf" -e "$work/proxy/error.log" 9>&- # not holding bench/run.sh's lock
+start_nginx_proxy "$work/proxy" "$proxy_port" "${random_url##*:}"
 wait_listen $proxy_port 20
 proxy_pid=$(<"$work/proxy/nginx.pid")
 

@@ -137,6 +137,16 @@ start_service() {
     eval "${module//-/_}_pid=$pid"
 }
 
+# start_nginx_proxy DIR LISTEN_PORT UPSTREAM_PORT: nginx as an HTTP reverse proxy (nginx-proxy.conf)
+# with its prefix, pid file (DIR/nginx.pid) and logs in DIR; the reference for what a proxy costs.
+# The daemon is not handed bench/run.sh's lock (fd 9), which it would otherwise hold after us.
+start_nginx_proxy() {
+    local dir=$1
+    mkdir -p "$dir/tmp"
+    sed -e "s/@LISTEN_PORT@/$2/" -e "s/@UPSTREAM_PORT@/$3/" "$bench_dir/nginx-proxy.conf" >"$dir/nginx.conf"
+    nginx -p "$dir/" -c "$dir/nginx.conf" -e "$dir/error.log" 9>&-
+}
+
 stop_services() {
     ((${#started_pids[@]})) || return 0
     kill -TERM "${started_pids[@]}" 2>/dev/null || true

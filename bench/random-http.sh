@@ -47,12 +47,11 @@ raise_nofile 65536
 start_service random-service "$random_port" --spring.main.banner-mode=off \
     --switchboard.socket.servers.echo.port=0 --switchboard.socket.servers.rfc862.port=0
 export RANDOM_SERVICE_URL=http://127.0.0.1:$random_port
-rm -rf "$proxy_dir" && mkdir -p "$proxy_dir/tmp"
-sed -e "s/@LISTEN_PORT@/$proxy_port/" -e "s/@UPSTREAM_PORT@/$random_port/" "$bench_dir/nginx-proxy.conf" >"$proxy_dir/nginx.conf"
-nginx -p "$proxy_dir/" -c "$proxy_dir/nginx.conf" -e "$proxy_dir/error.log"
+rm -rf "$proxy_dir"
+start_nginx_proxy "$proxy_dir" "$proxy_port" "$random_port"
 sed -e "s/@TCP_PORT@/$relay_port/" -e "s/@HTTP_PORT@/$haproxy_port/" -e "s/@UPSTREAM_PORT@/$random_port/" \
     "$bench_dir/haproxy-proxy.cfg" >"$proxy_dir/haproxy.cfg"
-haproxy -q -D -f "$proxy_dir/haproxy.cfg" -p "$proxy_dir/haproxy.pid"
+haproxy -q -D -f "$proxy_dir/haproxy.cfg" -p "$proxy_dir/haproxy.pid" 9>&- # the daemon holds no lock of ours
 start_service gateway "$gateway_port" --spring.main.banner-mode=off
 if ! "$peer" pid py-random >/dev/null 2>&1; then
     "$peer" start py-random "$python_port" 2>/dev/null

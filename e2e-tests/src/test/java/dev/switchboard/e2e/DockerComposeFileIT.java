@@ -148,10 +148,8 @@ class DockerComposeFileIT {
 		String javaOptions = this.compose.environment("random-service").get("JAVA_TOOL_OPTIONS");
 		assertThat(javaOptions).contains("-XX:+ExitOnOutOfMemoryError", "-Xms32m");
 		for (String service : this.compose.builtServices().keySet()) {
-			// the gateway's heap starts at its ceiling, all else alike: the young
-			// generation of a heap grown from 32 MiB was collected 17 times a second
-			// under
-			// proxied load (x-gateway-java-options says why)
+			// the gateway's heap starts at its ceiling, all else alike
+			// (x-gateway-java-options says why)
 			String expected = service.equals("gateway") ? javaOptions.replace("-Xms32m", "-Xms256m") : javaOptions;
 			assertThat(this.compose.environment(service).get("JAVA_TOOL_OPTIONS")).as(service).isEqualTo(expected);
 		}

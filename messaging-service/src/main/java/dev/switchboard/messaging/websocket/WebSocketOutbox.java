@@ -69,9 +69,9 @@ final class WebSocketOutbox {
 	/** When the write under way started ({@link System#nanoTime()}), 0 between writes. */
 	private volatile long writeStartedAt;
 
-	/** Set once a close is queued: nothing is queued after it. */
-	private volatile boolean closeQueued;
-
+	/**
+	 * Set once a close is queued, or the session is closed: nothing is queued after it.
+	 */
 	private volatile boolean closed;
 
 	/**
@@ -106,7 +106,7 @@ final class WebSocketOutbox {
 	 * @param message the frame
 	 */
 	void send(WebSocketMessage<?> message) {
-		if (this.closeQueued) {
+		if (this.closed) {
 			return;
 		}
 		int length = message.getPayloadLength();
@@ -125,10 +125,10 @@ final class WebSocketOutbox {
 	 * @param status the close status
 	 */
 	void close(CloseStatus status) {
-		if (this.closeQueued) {
+		if (this.closed) {
 			return;
 		}
-		this.closeQueued = true;
+		this.closed = true;
 		this.pending.add(status);
 		writeIfIdle();
 	}
@@ -162,12 +162,11 @@ final class WebSocketOutbox {
 		try {
 			Object next;
 			while ((next = this.pending.poll()) != null) {
-				if (this.closed || !this.session.isOpen()) {
+				if (!this.session.isOpen()) {
 					return stop();
 				}
 				if (next instanceof CloseStatus status) {
 					endBatch(batching);
-					batching = false;
 					closeSession(status);
 					return false;
 				}
@@ -245,7 +244,7 @@ final class WebSocketOutbox {
 		if (!this.slowClient.compareAndSet(false, true)) {
 			return;
 		}
-		this.closeQueued = true;
+		this.closed = true;
 		this.pending.clear();
 		this.pending.add(SLOW_CONSUMER);
 		logger.info("Disconnecting a WebSocket client that cannot keep up (" + this.session.getRemoteAddress() + "): "
