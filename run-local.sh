@@ -57,16 +57,24 @@ if ((build)); then
     ./mvnw -B -q -DskipTests -Djacoco.skip=true package -pl "$modules" -am
 fi
 
-# The JVM flags docker-compose.yml gives every service
-JAVA_TOOL_OPTIONS=$(sed -n 's/^x-java-options: &java-options "\(.*\)"$/\1/p' docker-compose.yml)
-export JAVA_TOOL_OPTIONS
+# java_options SERVICE: the JVM flags docker-compose.yml gives a service: its own
+# x-SERVICE-java-options when it has some (the gateway, messaging-service), else x-java-options
+java_options() {
+    local own
+    own=$(sed -n "s/^x-$1-java-options: &$1-java-options \"\(.*\)\"\$/\1/p" docker-compose.yml)
+    if [[ -n $own ]]; then
+        echo "$own"
+    else
+        sed -n 's/^x-java-options: &java-options "\(.*\)"$/\1/p' docker-compose.yml
+    fi
+}
 
 # How each service starts: its jar, or its extracted layout with an AOT cache (deploy/aot-cache.sh)
 launch_command() {
     local name=$1 cache=$1/target/aot
     if ((aot)); then
         echo "AOT cache of $name (trained again when its jar changed) ..." >&2
-        deploy/aot-cache.sh --if-changed "$name/target/$name.jar" "$cache" >"logs/$name-aot.log" 2>&1 \
+        JAVA_TOOL_OPTIONS=$(java_options "$name") deploy/aot-cache.sh --if-changed "$name/target/$name.jar" "$cache" >"logs/$name-aot.log" 2>&1 \
             || { echo "AOT training of $name failed; see logs/$name-aot.log" >&2; exit 1; }
         echo "$JAVA_HOME/bin/java -XX:AOTCache=$cache/app.aot -jar $cache/$name.jar"
     else
@@ -95,7 +103,7 @@ trap stop_all INT TERM EXIT
 
 for entry in "${services[@]}"; do
     name=${entry%%:*}
-    ${commands[$name]} >"logs/$name.log" 2>&1 &
+    JAVA_TOOL_OPTIONS=$(java_options "$name") ${commands[$name]} >"logs/$name.log" 2>&1 &
     pids+=($!)
 done
 

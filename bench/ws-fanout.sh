@@ -30,8 +30,9 @@
 # "say" frame and sending it to every client, with nothing else to do (it ignores auth and
 # join). Stops everything.
 # Prints two lines: bench=ws-fanout mode=gateway|direct clients=… delivered=… lost=… p50_ms=…
-# p99_ms=… messaging_rss_mib=…, then bench=ws-fanout mode=ws-hub … hub_rss_mib=…; in replicas
-# mode mode=gateway-1-replica … then mode=gateway-2-replicas … replica_connections=A/B
+# p99_ms=… messaging_rss_mib=… (and gateway_rss_mib=… in gateway mode: both once the run is
+# over: what the heaps grew to, as the JVMs keep it), then bench=ws-fanout mode=ws-hub …
+# hub_rss_mib=…; in replicas mode mode=gateway-1-replica … then mode=gateway-2-replicas … replica_connections=A/B
 # messaging_rss_mib=A+B.
 set -euo pipefail
 source "$(cd "$(dirname "$0")" && pwd)/lib.sh"
@@ -191,7 +192,9 @@ fi
 register "$messaging_port"
 
 result=$(warm_and_measure "$url") || status=$?
-echo "bench=ws-fanout mode=$mode $result messaging_rss_mib=$(($(rss_kib "$messaging_service_pid") / 1024))"
+gateway_rss=
+[[ $mode == gateway ]] && gateway_rss=" gateway_rss_mib=$(($(rss_kib "$gateway_pid") / 1024))"
+echo "bench=ws-fanout mode=$mode $result messaging_rss_mib=$(($(rss_kib "$messaging_service_pid") / 1024))$gateway_rss"
 stop_services
 
 # the reference, on the machine the services just left

@@ -146,11 +146,17 @@ class DockerComposeFileIT {
 	@Test
 	void shouldGiveEveryServiceBuiltHereTheSameJvmFlags() {
 		String javaOptions = this.compose.environment("random-service").get("JAVA_TOOL_OPTIONS");
-		assertThat(javaOptions).contains("-XX:+ExitOnOutOfMemoryError", "-Xms32m");
+		assertThat(javaOptions).contains("-XX:+ExitOnOutOfMemoryError", "-Xms32m", "-XX:+UseSerialGC");
+		// the gateway and the chat hold 10,000 WebSockets: G1 and a heap sized for them,
+		// starting
+		// at its ceiling (x-gateway-java-options and x-messaging-service-java-options say
+		// why)
+		String g1 = javaOptions.replace("-XX:+UseSerialGC", "-XX:+UseG1GC");
+		Map<String, String> own = Map.of("gateway", g1.replace("-Xms32m -Xmx256m", "-Xms512m -Xmx512m"),
+				"messaging-service", g1.replace("-Xms32m -Xmx256m", "-Xms768m -Xmx768m"), "messaging-service-2",
+				g1.replace("-Xms32m -Xmx256m", "-Xms768m -Xmx768m"));
 		for (String service : this.compose.builtServices().keySet()) {
-			// the gateway's heap starts at its ceiling, all else alike
-			// (x-gateway-java-options says why)
-			String expected = service.equals("gateway") ? javaOptions.replace("-Xms32m", "-Xms256m") : javaOptions;
+			String expected = own.getOrDefault(service, javaOptions);
 			assertThat(this.compose.environment(service).get("JAVA_TOOL_OPTIONS")).as(service).isEqualTo(expected);
 		}
 	}

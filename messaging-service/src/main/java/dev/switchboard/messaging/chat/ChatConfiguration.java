@@ -14,8 +14,8 @@ import dev.switchboard.messaging.system.MessagingProperties;
 class ChatConfiguration {
 
 	@Bean
-	ChatRoster chatRoster() {
-		return new ChatRoster();
+	ChatRoster chatRoster(MessagingProperties properties) {
+		return new ChatRoster(properties.chat().presenceBroadcastLimit());
 	}
 
 	@Bean

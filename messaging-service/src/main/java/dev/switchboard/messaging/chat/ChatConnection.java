@@ -1,5 +1,7 @@
 package dev.switchboard.messaging.chat;
 
+import java.util.List;
+
 /**
  * One signed-in connection to the chat (a WebSocket or a TCP session) as the roster sees
  * it. Delivery methods never block: a transport queues what it cannot send at once and
@@ -32,5 +34,12 @@ public interface ChatConnection {
 	 * @param event the change
 	 */
 	void deliver(ChatEvent.PresenceChanged event);
+
+	/**
+	 * Tell who is online, when announcements resume after the chat was too crowded for
+	 * them: what the client knew of presence is out of date.
+	 * @param nicknames the nicknames online, sorted regardless of case
+	 */
+	void deliverOnline(List<String> nicknames);
 
 }

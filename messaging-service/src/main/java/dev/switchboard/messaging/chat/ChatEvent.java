@@ -57,12 +57,15 @@ public sealed interface ChatEvent {
 	 *
 	 * @param nickname who
 	 * @param online whether they came online
+	 * @param onlineCount how many people were online anywhere once it happened: every
+	 * replica decides from it alike whether the chat is too crowded to announce it
 	 * @param renderings each transport's encoding of this event
 	 */
-	record PresenceChanged(String nickname, boolean online, Renderings renderings) implements ChatEvent {
+	record PresenceChanged(String nickname, boolean online, int onlineCount,
+			Renderings renderings) implements ChatEvent {
 
-		public PresenceChanged(String nickname, boolean online) {
-			this(nickname, online, new Renderings());
+		public PresenceChanged(String nickname, boolean online, int onlineCount) {
+			this(nickname, online, onlineCount, new Renderings());
 		}
 
 		/**

@@ -20,7 +20,7 @@ public interface ChatReplies<F> {
 	 * @param ref the client's reference
 	 * @return what to send, in order
 	 */
-	List<F> welcome(ChatIdentity identity, List<String> online, @Nullable Object ref);
+	List<F> welcome(ChatIdentity identity, ChatService.Online online, @Nullable Object ref);
 
 	/**
 	 * The answer to a join or to a request for older messages: some of the room's

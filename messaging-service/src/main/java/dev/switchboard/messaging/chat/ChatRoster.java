@@ -10,6 +10,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import dev.switchboard.messaging.users.Nicknames;
@@ -19,6 +23,14 @@ import dev.switchboard.messaging.messages.ChatMessage;
  * The chat connections of this process: who is online here, under which nickname, in
  * which rooms. It delivers events to the connections concerned. Who is online in the
  * whole chat is the {@link Presence}'s answer.
+ *
+ * <p>
+ * Arrivals and departures are announced to everybody only while at most
+ * {@code presenceBroadcastLimit} people are online anywhere: each costs a frame per
+ * person online. Past it the chat is quiet, and the changes are counted instead; once at
+ * most 90% of the limit are online again, everybody gets the list of who is online and
+ * the announcements resume (the margin keeps one person coming and going at the limit
+ * from sending the whole list each time).
  */
 public class ChatRoster {
 
@@ -26,9 +38,40 @@ public class ChatRoster {
 
 	private final ConcurrentMap<String, Set<ChatConnection>> byNickname = new ConcurrentHashMap<>();
 
+	// the nicknames of byNickname, kept sorted by key (changed inside byNickname's
+	// compute
+	// of the same key): listing who is online needs no sorting
+	private final ConcurrentSkipListMap<String, String> sortedNicknames = new ConcurrentSkipListMap<>();
+
 	private final ConcurrentMap<String, Set<ChatConnection>> byRoom = new ConcurrentHashMap<>();
 
 	private final ConcurrentMap<String, Set<String>> roomsById = new ConcurrentHashMap<>();
+
+	private final int presenceBroadcastLimit;
+
+	private final AtomicBoolean quiet = new AtomicBoolean();
+
+	private final AtomicLong withheld = new AtomicLong();
+
+	private volatile Supplier<List<String>> onlineEverywhere = this::onlineNicknames;
+
+	/**
+	 * Create the roster of a replica.
+	 * @param presenceBroadcastLimit how many people may be online while every arrival and
+	 * departure is announced to everybody
+	 */
+	public ChatRoster(int presenceBroadcastLimit) {
+		this.presenceBroadcastLimit = presenceBroadcastLimit;
+	}
+
+	/**
+	 * Say where the list of who is online in the whole chat comes from, when it is not
+	 * this roster (several replicas).
+	 * @param online the list's source
+	 */
+	public void listOnlineWith(Supplier<List<String>> online) {
+		this.onlineEverywhere = online;
+	}
 
 	/**
 	 * Add a signed-in connection.
@@ -41,6 +84,7 @@ public class ChatRoster {
 			Set<ChatConnection> set = (connections != null) ? connections : ConcurrentHashMap.newKeySet();
 			first[0] = set.isEmpty();
 			set.add(connection);
+			this.sortedNicknames.putIfAbsent(key, connection.identity().nickname());
 			return set;
 		});
 		this.byId.put(connection.id(), connection);
@@ -61,6 +105,7 @@ public class ChatRoster {
 			Set<ChatConnection> set = ConcurrentHashMap.newKeySet();
 			set.add(connection);
 			added[0] = true;
+			this.sortedNicknames.put(key, connection.identity().nickname());
 			return set;
 		});
 		if (added[0]) {
@@ -86,6 +131,9 @@ public class ChatRoster {
 		this.byNickname.computeIfPresent(connection.identity().key(), (key, connections) -> {
 			connections.remove(connection);
 			last[0] = connections.isEmpty();
+			if (last[0]) {
+				this.sortedNicknames.remove(key);
+			}
 			return last[0] ? null : connections;
 		});
 		return last[0];
@@ -150,13 +198,25 @@ public class ChatRoster {
 	 * @return the nicknames, sorted regardless of case
 	 */
 	public List<String> onlineNicknames() {
-		// keys are the lower-case nicknames: sorting them needs no case folding
-		return this.byNickname.entrySet()
-			.stream()
-			.sorted(Map.Entry.comparingByKey())
-			.flatMap((entry) -> entry.getValue().stream().limit(1))
-			.map((connection) -> connection.identity().nickname())
-			.toList();
+		// keys are the lower-case nicknames: their order needs no case folding
+		return List.copyOf(this.sortedNicknames.values());
+	}
+
+	/**
+	 * Return the first nicknames online.
+	 * @param max how many at most
+	 * @return the first {@code max} nicknames, sorted regardless of case
+	 */
+	public List<String> onlineNicknames(int max) {
+		return this.sortedNicknames.values().stream().limit(max).toList();
+	}
+
+	/**
+	 * Return how many people are connected here.
+	 * @return the number of nicknames online here
+	 */
+	public int onlineCount() {
+		return this.byNickname.size();
 	}
 
 	/**
@@ -258,15 +318,52 @@ public class ChatRoster {
 	public void deliver(ChatEvent event) {
 		switch (event) {
 			case ChatEvent.MessagePosted posted -> recipients(posted).forEach((c) -> c.deliver(posted));
-			case ChatEvent.PresenceChanged presence -> {
-				String key = Nicknames.key(presence.nickname());
-				this.byNickname.forEach((nickname, connections) -> {
-					if (!nickname.equals(key)) {
-						connections.forEach((connection) -> connection.deliver(presence));
-					}
-				});
+			case ChatEvent.PresenceChanged presence -> announce(presence);
+		}
+	}
+
+	private void announce(ChatEvent.PresenceChanged presence) {
+		if (presence.onlineCount() > this.presenceBroadcastLimit) {
+			this.quiet.set(true);
+			this.withheld.incrementAndGet();
+			return;
+		}
+		if (this.quiet.get()) {
+			if (presence.onlineCount() > this.presenceBroadcastLimit - this.presenceBroadcastLimit / 10) {
+				this.withheld.incrementAndGet();
+				return;
+			}
+			if (this.quiet.compareAndSet(true, false)) {
+				List<String> online = this.onlineEverywhere.get();
+				this.byNickname.forEach((nickname, connections) -> connections
+					.forEach((connection) -> connection.deliverOnline(online)));
+				return;
 			}
 		}
+		String key = Nicknames.key(presence.nickname());
+		this.byNickname.forEach((nickname, connections) -> {
+			if (!nickname.equals(key)) {
+				connections.forEach((connection) -> connection.deliver(presence));
+			}
+		});
+	}
+
+	/**
+	 * Return whether arrivals and departures are not announced, because too many people
+	 * are online.
+	 * @return whether the chat is quiet
+	 */
+	public boolean isQuiet() {
+		return this.quiet.get();
+	}
+
+	/**
+	 * Return how many arrivals and departures were not announced, because too many people
+	 * were online.
+	 * @return the number of changes withheld since the start
+	 */
+	public long withheldAnnouncements() {
+		return this.withheld.get();
 	}
 
 	private Set<ChatConnection> recipients(ChatEvent.MessagePosted posted) {

@@ -1,5 +1,8 @@
 package dev.switchboard.messaging.chat;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +39,8 @@ public class ChatService {
 
 	private final int historySize;
 
+	private final int presenceBroadcastLimit;
+
 	private final RoomOrder roomOrder;
 
 	private final ArrivalReads arrivals;
@@ -50,6 +55,7 @@ public class ChatService {
 		this.messages = messages;
 		this.users = users;
 		this.historySize = properties.chat().historySize();
+		this.presenceBroadcastLimit = properties.chat().presenceBroadcastLimit();
 	}
 
 	/**
@@ -66,13 +72,13 @@ public class ChatService {
 	 * Put a registered user's connection online, telling everybody else when it is the
 	 * user's first one.
 	 * @param connection the authenticated connection
-	 * @return the nicknames online, this user included
+	 * @return who is online, this user included
 	 */
-	public List<String> signIn(ChatConnection connection) {
+	public Online signIn(ChatConnection connection) {
 		if (this.presence.signIn(connection)) {
-			this.fanout.publish(new ChatEvent.PresenceChanged(connection.identity().nickname(), true));
+			announce(connection, true);
 		}
-		return this.presence.onlineNicknames();
+		return welcomeList(connection);
 	}
 
 	/**
@@ -95,10 +101,10 @@ public class ChatService {
 	/**
 	 * Put a guest's connection online, unless someone is online under its nickname.
 	 * @param connection the guest's connection
-	 * @return the nicknames online, this guest included
+	 * @return who is online, this guest included
 	 * @throws ChatException when the nickname is in use
 	 */
-	public List<String> signInGuest(ChatConnection connection) {
+	public Online signInGuest(ChatConnection connection) {
 		String nickname = connection.identity().nickname();
 		if (!this.presence.signInGuest(connection)) {
 			throw new ChatException("Someone is online as '" + nickname + "' right now: choose another nickname.");
@@ -110,8 +116,31 @@ public class ChatService {
 			this.presence.signOut(connection);
 			throw registeredNickname(nickname);
 		}
-		this.fanout.publish(new ChatEvent.PresenceChanged(connection.identity().nickname(), true));
-		return this.presence.onlineNicknames();
+		announce(connection, true);
+		return welcomeList(connection);
+	}
+
+	/**
+	 * Return who is online, for a welcome: everybody while the chat announces arrivals
+	 * and departures; past {@code presence-broadcast-limit} the first that many, sorted,
+	 * and the newcomer (a list per arrival as long as the crowd would cost the square of
+	 * the crowd: 10,000 arrivals, 1.3 GB of nicknames).
+	 * @param connection the connection just signed in
+	 * @return who is online
+	 */
+	private Online welcomeList(ChatConnection connection) {
+		int count = this.presence.onlineCount();
+		if (count <= this.presenceBroadcastLimit) {
+			List<String> all = this.presence.onlineNicknames();
+			return new Online(all, Math.max(count, all.size()));
+		}
+		List<String> some = new ArrayList<>(this.presence.onlineNicknames(this.presenceBroadcastLimit));
+		String nickname = connection.identity().nickname();
+		int at = Collections.binarySearch(some, nickname, Comparator.comparing(Nicknames::key));
+		if (at < 0) {
+			some.add(-at - 1, nickname);
+		}
+		return new Online(List.copyOf(some), Math.max(count, some.size()));
 	}
 
 	/**
@@ -120,8 +149,13 @@ public class ChatService {
 	 */
 	public void signOut(ChatConnection connection) {
 		if (this.presence.signOut(connection)) {
-			this.fanout.publish(new ChatEvent.PresenceChanged(connection.identity().nickname(), false));
+			announce(connection, false);
 		}
+	}
+
+	private void announce(ChatConnection connection, boolean online) {
+		this.fanout.publish(
+				new ChatEvent.PresenceChanged(connection.identity().nickname(), online, this.presence.onlineCount()));
 	}
 
 	/**
@@ -248,6 +282,25 @@ public class ChatService {
 			.map((user) -> new ChatIdentity(user.getId(), user.getNickname()))
 			.or(() -> this.presence.online(nickname))
 			.orElseThrow(() -> new ChatException("Nobody is called '" + nickname + "'."));
+	}
+
+	/**
+	 * Who is online, as a welcome lists them.
+	 *
+	 * @param nicknames the nicknames, sorted regardless of case: everybody, or only some
+	 * when more than {@code presence-broadcast-limit} are online
+	 * @param count how many are online anywhere
+	 */
+	public record Online(List<String> nicknames, int count) {
+
+		/**
+		 * Return whether some of those online are not listed.
+		 * @return whether the list is cut
+		 */
+		public boolean isPartial() {
+			return this.nicknames.size() < this.count;
+		}
+
 	}
 
 	/**

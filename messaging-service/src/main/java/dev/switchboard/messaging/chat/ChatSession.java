@@ -195,7 +195,7 @@ public final class ChatSession<F> implements ChatConnection {
 	public void signIn(ChatIdentity user, @Nullable Object ref) {
 		this.identity = user;
 		hold();
-		List<String> online;
+		ChatService.Online online;
 		try {
 			online = this.chat.signIn(this);
 		}
@@ -218,7 +218,7 @@ public final class ChatSession<F> implements ChatConnection {
 	public void signInGuest(ChatIdentity guest, @Nullable Object ref) {
 		this.identity = guest;
 		hold();
-		List<String> online;
+		ChatService.Online online;
 		try {
 			online = this.chat.signInGuest(this);
 		}
@@ -266,6 +266,11 @@ public final class ChatSession<F> implements ChatConnection {
 	@Override
 	public void deliver(ChatEvent.PresenceChanged event) {
 		forward(new Held<>(this.replies.presence(event), null, 0));
+	}
+
+	@Override
+	public void deliverOnline(List<String> nicknames) {
+		forward(new Held<>(this.replies.online(null, nicknames, null), null, 0));
 	}
 
 	private void forward(Held<F> frame) {

@@ -36,6 +36,16 @@ public class InProcessPresence implements Presence {
 	}
 
 	@Override
+	public List<String> onlineNicknames(int max) {
+		return this.roster.onlineNicknames(max);
+	}
+
+	@Override
+	public int onlineCount() {
+		return this.roster.onlineCount();
+	}
+
+	@Override
 	public Optional<ChatIdentity> online(String nickname) {
 		return this.roster.online(nickname);
 	}

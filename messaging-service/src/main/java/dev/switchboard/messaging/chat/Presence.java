@@ -43,6 +43,23 @@ public interface Presence extends GuestNicknames, OnlineUsers {
 	List<String> onlineNicknames();
 
 	/**
+	 * Return the first nicknames online anywhere, each once.
+	 * @param max how many at most
+	 * @return the first {@code max} nicknames, sorted regardless of case
+	 */
+	default List<String> onlineNicknames(int max) {
+		List<String> all = onlineNicknames();
+		return (all.size() <= max) ? all : List.copyOf(all.subList(0, max));
+	}
+
+	/**
+	 * Return how many people are online anywhere, cheaply: no list is read.
+	 * @return the number online (with several replicas, someone connected to two of them
+	 * counts twice)
+	 */
+	int onlineCount();
+
+	/**
 	 * Return who is online under a nickname, anywhere.
 	 * @param nickname the nickname, in any case
 	 * @return the identity of whoever uses it, or empty when nobody is online under it

@@ -87,6 +87,7 @@ public final class ChatCluster implements SmartLifecycle {
 		RedisChatFanout fanout = new RedisChatFanout(redis, channel, new ChatEventCodec(json), roster);
 		RedisPresence presence = new RedisPresence(redis, roster, replica, settings.keyPrefix(),
 				settings.presenceTtl());
+		roster.listOnlineWith(presence::onlineNicknames);
 		Shared shared = new Shared(connectionFactory, fanout, presence, channel, settings, health, replica);
 		RedisRoomOrder roomOrder = new RedisRoomOrder(redis, fanout, settings.keyPrefix(), replica.id());
 		return new ChatCluster(fanout, presence, roomOrder, shared);

@@ -44,8 +44,10 @@ final class ChatEventCodec {
 					node.put("ref", posted.ref().toString());
 				}
 			}
-			case ChatEvent.PresenceChanged presence ->
-				node.put("kind", "presence").put("nickname", presence.nickname()).put("online", presence.online());
+			case ChatEvent.PresenceChanged presence -> node.put("kind", "presence")
+				.put("nickname", presence.nickname())
+				.put("online", presence.online())
+				.put("onlineCount", presence.onlineCount());
 		}
 		return this.json.writeValueAsString(node);
 	}
@@ -53,7 +55,8 @@ final class ChatEventCodec {
 	ChatEvent decode(String payload) {
 		JsonNode node = this.json.readTree(payload);
 		if ("presence".equals(node.path("kind").asString())) {
-			return new ChatEvent.PresenceChanged(node.get("nickname").asString(), node.get("online").asBoolean());
+			return new ChatEvent.PresenceChanged(node.get("nickname").asString(), node.get("online").asBoolean(),
+					node.path("onlineCount").asInt(0));
 		}
 		ChatMessage message = new ChatMessage(node.get("id").asLong(), text(node, "room"), text(node, "to"),
 				node.get("from").asString(), node.get("text").asString(), Instant.parse(node.get("sentAt").asString()));

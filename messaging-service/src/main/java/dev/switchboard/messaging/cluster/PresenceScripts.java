@@ -143,6 +143,18 @@ final class PresenceScripts {
 			""", List.class);
 
 	/**
+	 * How many are online: the entries of the live replicas' hashes (someone connected to
+	 * two replicas counts twice). ARGV: prefix, replica, ttl.
+	 */
+	static final RedisScript<Long> COUNT = RedisScript.of(HELPERS + """
+			local count = 0
+			for _, other in ipairs(alive()) do
+			  count = count + redis.call('HLEN', prefix .. 'presence:' .. other)
+			end
+			return count
+			""", Long.class);
+
+	/**
 	 * Who is online under a nickname on a live replica: the value of an entry, or nil.
 	 * ARGV: prefix, replica, ttl, field.
 	 */

@@ -134,6 +134,12 @@ final class RedisPresence implements Presence {
 	}
 
 	@Override
+	public int onlineCount() {
+		Long count = call(() -> run(PresenceScripts.COUNT), null);
+		return (count != null) ? count.intValue() : this.roster.onlineCount();
+	}
+
+	@Override
 	public Optional<ChatIdentity> online(String nickname) {
 		Optional<ChatIdentity> here = this.roster.online(nickname);
 		if (here.isPresent()) {
@@ -193,9 +199,10 @@ final class RedisPresence implements Presence {
 		@SuppressWarnings("unchecked")
 		List<String> gone = call(() -> (List<String>) this.redis.execute(PresenceScripts.SWEEP, List.of(), this.prefix,
 				this.replica, this.ttl), null);
-		if (gone != null) {
-			gone.forEach(
-					(value) -> fanout.publish(new ChatEvent.PresenceChanged(Entry.parse(value).nickname(), false)));
+		if (gone != null && !gone.isEmpty()) {
+			int count = onlineCount();
+			gone.forEach((value) -> fanout
+				.publish(new ChatEvent.PresenceChanged(Entry.parse(value).nickname(), false, count)));
 		}
 	}
 
@@ -206,10 +213,11 @@ final class RedisPresence implements Presence {
 	 */
 	void leave(ChatFanout fanout) {
 		this.left = true;
+		int online = onlineCount();
 		for (ChatIdentity identity : this.roster.identities()) {
 			Long last = call(() -> run(PresenceScripts.DISCONNECT, identity.key()), null);
 			if (last != null && last == 1) {
-				fanout.publish(new ChatEvent.PresenceChanged(identity.nickname(), false));
+				fanout.publish(new ChatEvent.PresenceChanged(identity.nickname(), false, --online));
 			}
 		}
 		call(() -> this.redis.opsForZSet().remove(this.prefix + "replicas", this.replica), null);

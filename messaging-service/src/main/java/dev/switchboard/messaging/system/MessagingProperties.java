@@ -78,9 +78,26 @@ public record MessagingProperties(@DefaultValue Chat chat, @DefaultValue WebSock
 	 * @param arrivalThreads how many database reads of arriving clients (sign-in, join,
 	 * guest nickname) run at once, on platform threads; fewer than the connection pool's
 	 * size, so that they never take every connection
+	 * @param presenceBroadcastLimit how many people may be online while every arrival and
+	 * departure is announced to everybody ({@code presence} {@code joined} and
+	 * {@code left}): each one costs a frame per person online, so announcing them all
+	 * grows with the square of the crowd (10,000 arrivals would be 50 million frames).
+	 * Past it the chat goes quiet: no announcement, and a {@code welcome} lists only the
+	 * first this many (sorted) and the newcomer, with {@code onlineCount} (a full list
+	 * per arrival would cost the square of the crowd too), while {@code who} still lists
+	 * everybody. Announcements resume, after a {@code presence} list of who is online
+	 * sent to everybody, once at most 90% of it are online again
 	 */
 	public record Chat(@DefaultValue("50") int historySize, @DefaultValue("20") int rateLimit,
-			@DefaultValue("40") int rateBurst, @DefaultValue("8") int arrivalThreads) {
+			@DefaultValue("40") int rateBurst, @DefaultValue("8") int arrivalThreads,
+			@DefaultValue("1000") int presenceBroadcastLimit) {
+
+		public Chat {
+			if (presenceBroadcastLimit < 1) {
+				throw new IllegalArgumentException(
+						"switchboard.messaging.chat.presence-broadcast-limit must be at least 1");
+			}
+		}
 
 	}
 

@@ -7,6 +7,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dev.switchboard.messaging.chat.ChatEvent;
+import dev.switchboard.messaging.chat.ChatService;
 import dev.switchboard.messaging.messages.ChatMessage;
 
 /**
@@ -99,6 +100,14 @@ final class TcpChatLines {
 
 	static String online(List<String> nicknames) {
 		return "Online: " + String.join(", ", nicknames);
+	}
+
+	static String online(ChatService.Online online) {
+		if (!online.isPartial()) {
+			return online(online.nicknames());
+		}
+		return online(online.nicknames()) + " and " + (online.count() - online.nicknames().size())
+				+ " more (/who lists everybody)";
 	}
 
 	static String rooms(Map<String, Integer> rooms) {

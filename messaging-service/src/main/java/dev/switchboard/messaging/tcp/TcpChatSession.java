@@ -311,7 +311,7 @@ final class TcpChatSession {
 	private final class Lines implements ChatReplies<byte[]> {
 
 		@Override
-		public List<byte[]> welcome(ChatIdentity identity, List<String> online, @Nullable Object ref) {
+		public List<byte[]> welcome(ChatIdentity identity, ChatService.Online online, @Nullable Object ref) {
 			String greeting = identity.isGuest() ? "OK you are " + identity.nickname() + " (guest)"
 					: "OK signed in as " + identity.nickname();
 			return List.of(TcpChatLines.bytes(greeting), TcpChatLines.bytes(TcpChatLines.online(online)));

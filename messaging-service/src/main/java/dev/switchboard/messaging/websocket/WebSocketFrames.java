@@ -100,7 +100,7 @@ class WebSocketFrames implements ChatReplies<TextMessage> {
 	}
 
 	@Override
-	public List<TextMessage> welcome(ChatIdentity identity, List<String> online, @Nullable Object ref) {
+	public List<TextMessage> welcome(ChatIdentity identity, ChatService.Online online, @Nullable Object ref) {
 		return List.of(welcome(identity.nickname(), online, ref));
 	}
 
@@ -156,9 +156,13 @@ class WebSocketFrames implements ChatReplies<TextMessage> {
 		return "frames";
 	}
 
-	TextMessage welcome(String nickname, List<String> online, @Nullable Object ref) {
+	TextMessage welcome(String nickname, ChatService.Online online, @Nullable Object ref) {
 		ObjectNode frame = frame("welcome").put("nickname", nickname);
-		names(frame.putArray("online"), online);
+		names(frame.putArray("online"), online.nicknames());
+		if (online.isPartial()) {
+			// too many online to list them all: how many there are (who lists them)
+			frame.put("onlineCount", online.count());
+		}
 		return text(frame, ref);
 	}
 

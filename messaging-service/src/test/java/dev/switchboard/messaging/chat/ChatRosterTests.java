@@ -14,7 +14,7 @@ import dev.switchboard.messaging.messages.ChatMessage;
  */
 class ChatRosterTests {
 
-	private final ChatRoster roster = new ChatRoster();
+	private final ChatRoster roster = new ChatRoster(10);
 
 	@Test
 	void shouldTellWhenSomeoneComesOnlineAndGoesOfflineAcrossTheirConnections() {
@@ -75,9 +75,55 @@ class ChatRosterTests {
 		Recorder bob = new Recorder("2", 2L, "bob");
 		this.roster.add(alice);
 		this.roster.add(bob);
-		this.roster.deliver(new ChatEvent.PresenceChanged("alice", true));
+		this.roster.deliver(new ChatEvent.PresenceChanged("alice", true, 2));
 		assertThat(alice.presence).isEmpty();
 		assertThat(bob.presence).hasSize(1);
+	}
+
+	@Test
+	void shouldGoQuietPastThePresenceBroadcastLimitAndResumeWithTheListBelowNinetyPercent() {
+		List<Recorder> crowd = new ArrayList<>();
+		for (int i = 0; i < 11; i++) {
+			Recorder user = new Recorder(Integer.toString(i), (long) i, "user" + i);
+			this.roster.add(user);
+			crowd.add(user);
+		}
+		Recorder watcher = crowd.get(0);
+		this.roster.deliver(new ChatEvent.PresenceChanged("user9", true, 10));
+		assertThat(watcher.presence).hasSize(1);
+		assertThat(this.roster.isQuiet()).isFalse();
+		// the eleventh is past the limit of 10: nobody hears of it, nor of departures
+		// above 9
+		this.roster.deliver(new ChatEvent.PresenceChanged("user10", true, 11));
+		assertThat(this.roster.isQuiet()).isTrue();
+		this.roster.remove(crowd.get(10));
+		this.roster.deliver(new ChatEvent.PresenceChanged("user10", false, 10));
+		assertThat(watcher.presence).hasSize(1);
+		assertThat(watcher.lists).isEmpty();
+		assertThat(this.roster.isQuiet()).isTrue();
+		assertThat(this.roster.withheldAnnouncements()).isEqualTo(2);
+		// at 9 (90% of 10) everybody gets who is online, once, then announcements resume
+		this.roster.remove(crowd.get(9));
+		this.roster.deliver(new ChatEvent.PresenceChanged("user9", false, 9));
+		assertThat(this.roster.isQuiet()).isFalse();
+		assertThat(crowd.subList(0, 9)).allSatisfy((user) -> assertThat(user.lists)
+			.containsExactly(List.of("user0", "user1", "user2", "user3", "user4", "user5", "user6", "user7", "user8")));
+		assertThat(watcher.presence).hasSize(1);
+		this.roster.remove(crowd.get(8));
+		this.roster.deliver(new ChatEvent.PresenceChanged("user8", false, 8));
+		assertThat(watcher.presence).extracting(ChatEvent.PresenceChanged::nickname).containsExactly("user9", "user8");
+		assertThat(watcher.lists).hasSize(1);
+		assertThat(this.roster.withheldAnnouncements()).isEqualTo(2);
+	}
+
+	@Test
+	void shouldListWhoIsOnlineSortedRegardlessOfCaseAndCountThem() {
+		this.roster.add(new Recorder("1", 1L, "bob"));
+		this.roster.add(new Recorder("2", 2L, "Alice"));
+		this.roster.add(new Recorder("3", 2L, "Alice"));
+		this.roster.addGuest(new Recorder("4", null, "carol"));
+		assertThat(this.roster.onlineNicknames()).containsExactly("Alice", "bob", "carol");
+		assertThat(this.roster.onlineCount()).isEqualTo(3);
 	}
 
 	@Test
@@ -107,6 +153,8 @@ class ChatRosterTests {
 
 		private final List<ChatEvent.PresenceChanged> presence = new ArrayList<>();
 
+		private final List<List<String>> lists = new ArrayList<>();
+
 		Recorder(String id, Long userId, String nickname) {
 			this.id = id;
 			this.identity = new ChatIdentity(userId, nickname);
@@ -130,6 +178,11 @@ class ChatRosterTests {
 		@Override
 		public void deliver(ChatEvent.PresenceChanged event) {
 			this.presence.add(event);
+		}
+
+		@Override
+		public void deliverOnline(List<String> nicknames) {
+			this.lists.add(nicknames);
 		}
 
 	}

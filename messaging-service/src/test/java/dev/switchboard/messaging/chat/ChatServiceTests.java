@@ -1,5 +1,7 @@
 package dev.switchboard.messaging.chat;
 
+import java.util.List;
+
 import java.util.Optional;
 
 import dev.switchboard.messaging.messages.MessageService;
@@ -23,7 +25,7 @@ import static org.mockito.Mockito.mock;
  */
 class ChatServiceTests {
 
-	private final ChatRoster roster = new ChatRoster();
+	private final ChatRoster roster = new ChatRoster(1000);
 
 	private final ChatFanout fanout = mock(ChatFanout.class);
 
@@ -38,7 +40,7 @@ class ChatServiceTests {
 	void shouldPutAGuestOnlineUnderAFreeNickname() {
 		given(this.users.findByNickname("Zed")).willReturn(Optional.empty());
 		Guest guest = new Guest("1", this.chat.guest("Zed"));
-		assertThat(this.chat.signInGuest(guest)).containsExactly("Zed");
+		assertThat(this.chat.signInGuest(guest).nicknames()).containsExactly("Zed");
 		assertThat(this.roster.isInUseByGuest("zed")).isTrue();
 		then(this.fanout).should()
 			.publish(argThat((event) -> event instanceof ChatEvent.PresenceChanged presence
@@ -72,6 +74,10 @@ class ChatServiceTests {
 
 		@Override
 		public void deliver(ChatEvent.PresenceChanged event) {
+		}
+
+		@Override
+		public void deliverOnline(List<String> nicknames) {
 		}
 
 	}

@@ -45,7 +45,7 @@ class ChatSessionTests {
 			// delivered while the history is read: one is in it, one is newer
 			this.session.deliver(new ChatEvent.MessagePosted(inHistory, null, null));
 			this.session.deliver(new ChatEvent.MessagePosted(after, null, null));
-			this.session.deliver(new ChatEvent.PresenceChanged("zoe", true));
+			this.session.deliver(new ChatEvent.PresenceChanged("zoe", true, 2));
 			return new ChatService.RoomHistory("general", List.of(message(4, "older"), inHistory));
 		}).given(this.chat).join(any(), eq("general"), eq(3L));
 		this.session.handle(new ChatCommand.Join("general", 3L, "r"));
@@ -130,7 +130,7 @@ class ChatSessionTests {
 	}
 
 	private void signIn() {
-		given(this.chat.signIn(any())).willReturn(List.of("alice"));
+		given(this.chat.signIn(any())).willReturn(new ChatService.Online(List.of("alice"), 1));
 		this.session.signIn(new ChatIdentity(1L, "alice"), null);
 	}
 
@@ -142,7 +142,7 @@ class ChatSessionTests {
 	private static final class Strings implements ChatReplies<String> {
 
 		@Override
-		public List<String> welcome(ChatIdentity identity, List<String> online, @Nullable Object ref) {
+		public List<String> welcome(ChatIdentity identity, ChatService.Online online, @Nullable Object ref) {
 			return List.of("welcome " + identity.nickname());
 		}
 

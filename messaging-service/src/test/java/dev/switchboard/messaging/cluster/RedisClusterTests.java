@@ -20,6 +20,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 import dev.switchboard.messaging.ChatTestClient;
 import dev.switchboard.messaging.LineClient;
+import dev.switchboard.messaging.chat.Presence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -158,6 +159,23 @@ class RedisClusterTests {
 			assertThat(watching.drain()).noneMatch((frame) -> frame.toString().contains(dora.nickname()));
 			assertThat(online(watching)).doesNotContain(dora.nickname());
 			assertThat(onlineFlag(a, dora)).isFalse();
+		}
+	}
+
+	@Test
+	void shouldCountWhoIsOnlineOnEveryReplicaAlike() {
+		Registered watcher = register(a, "counted");
+		Registered dora = register(b, "counted");
+		try (ChatTestClient onA = ChatTestClient.signedIn(a.chatUri(), watcher.token());
+				ChatTestClient onB = ChatTestClient.signedIn(b.chatUri(), dora.token())) {
+			Presence presenceA = a.context().getBean(Presence.class);
+			Presence presenceB = b.context().getBean(Presence.class);
+			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+				List<String> online = presenceA.onlineNicknames();
+				assertThat(online).contains(watcher.nickname(), dora.nickname());
+				assertThat(presenceA.onlineCount()).isEqualTo(online.size());
+				assertThat(presenceB.onlineCount()).isEqualTo(online.size());
+			});
 		}
 	}
 

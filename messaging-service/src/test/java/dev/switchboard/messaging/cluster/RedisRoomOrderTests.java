@@ -127,7 +127,7 @@ class RedisRoomOrderTests {
 
 	private RedisRoomOrder order(String replica, Duration idle) {
 		RedisChatFanout fanout = new RedisChatFanout(redis, PREFIX + "events", new ChatEventCodec(JsonMapper.shared()),
-				new ChatRoster());
+				new ChatRoster(1000));
 		RedisRoomOrder order = new RedisRoomOrder(redis, fanout, PREFIX, replica, idle);
 		this.orders.add(order);
 		return order;

@@ -44,14 +44,14 @@ class TcpChatSessionTests {
 	void shouldEncodeALineOnceForAllItsReaders() {
 		given(this.chat.authenticate(anyString()))
 			.willAnswer((invocation) -> Optional.of(new ChatIdentity(1L, invocation.getArgument(0))));
-		given(this.chat.signIn(any())).willReturn(List.of());
+		given(this.chat.signIn(any())).willReturn(new ChatService.Online(List.of(), 0));
 		List<TcpChatSession> readers = new ArrayList<>();
 		for (String nickname : List.of("alice", "bob", "carol", "dave", "Bob")) {
 			readers.add(signedIn(nickname));
 		}
 		ChatEvent.MessagePosted room = new ChatEvent.MessagePosted(
 				new ChatMessage(7, "general", null, "erin", "hello all", Instant.now()), null, null);
-		ChatEvent.PresenceChanged presence = new ChatEvent.PresenceChanged("erin", true);
+		ChatEvent.PresenceChanged presence = new ChatEvent.PresenceChanged("erin", true, 2);
 		ChatEvent.MessagePosted direct = new ChatEvent.MessagePosted(
 				new ChatMessage(8, null, "bob", "alice", "psst", Instant.now()), null, null);
 		for (TcpChatSession reader : readers) {
@@ -90,7 +90,7 @@ class TcpChatSessionTests {
 	@Test
 	void shouldKeepAConnectionThatSignedInInTime() {
 		given(this.chat.guest("zoe")).willReturn(new ChatIdentity(null, "zoe"));
-		given(this.chat.signInGuest(any())).willReturn(List.of("zoe"));
+		given(this.chat.signInGuest(any())).willReturn(new ChatService.Online(List.of("zoe"), 1));
 		FakeConnection connection = start(Duration.ofMillis(300));
 		connection.type("/nick zoe");
 		await().until(() -> connection.lines().contains("OK you are zoe (guest)"));

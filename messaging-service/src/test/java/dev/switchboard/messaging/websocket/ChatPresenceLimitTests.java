@@ -1,0 +1,93 @@
+package dev.switchboard.messaging.websocket;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.switchboard.messaging.ChatTestClient;
+import dev.switchboard.messaging.MessagingIntegrationTest;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code presence-broadcast-limit} with real clients: past it nobody hears of arrivals
+ * and departures, a {@code welcome} lists the first ones and the newcomer with
+ * {@code onlineCount}, {@code who} still lists everybody; back at 90% of it everybody
+ * gets the list, then the announcements resume.
+ */
+@TestPropertySource(properties = "switchboard.messaging.chat.presence-broadcast-limit=2")
+class ChatPresenceLimitTests extends MessagingIntegrationTest {
+
+	@Autowired
+	private MeterRegistry registry;
+
+	@Test
+	void shouldGoQuietPastTheLimitAndResumeWithTheListOfWhoIsOnline() {
+		Registered alice = register("alice");
+		Registered bob = register("bob");
+		Registered carol = register("carol");
+		Registered dave = register("dave");
+		double withheldBefore = withheld();
+		try (ChatTestClient aliceClient = ChatTestClient.signedIn(chatUri(), alice.token());
+				ChatTestClient bobClient = ChatTestClient.signedIn(chatUri(), bob.token())) {
+			assertThat(aliceClient.next("presence").path("joined").asString()).isEqualTo(bob.nickname());
+			ChatTestClient carolClient = ChatTestClient.open(chatUri());
+			carolClient.send("{\"type\":\"auth\",\"token\":\"" + carol.token() + "\"}");
+			JsonNode welcome = carolClient.next("welcome");
+			assertThat(strings(welcome.path("online"))).containsExactly(sorted(alice, bob, carol));
+			assertThat(welcome.has("onlineCount")).isFalse();
+			// four online, more than the limit: dave's welcome lists the first two and
+			// him
+			ChatTestClient daveClient = ChatTestClient.open(chatUri());
+			daveClient.send("{\"type\":\"auth\",\"token\":\"" + dave.token() + "\"}");
+			JsonNode daveWelcome = daveClient.next("welcome");
+			assertThat(strings(daveWelcome.path("online"))).containsExactly(sorted(alice, bob, dave));
+			assertThat(daveWelcome.path("onlineCount").asInt()).isEqualTo(4);
+			daveClient.send("{\"type\":\"who\",\"ref\":\"all\"}");
+			assertThat(strings(daveClient.next("presence").path("online")))
+				.containsExactly(sorted(alice, bob, carol, dave));
+			daveClient.close();
+			// three online, then four, then three: above the limit of 2, nothing
+			// announced
+			aliceClient.send("{\"type\":\"who\",\"ref\":\"w\"}");
+			JsonNode who = aliceClient.next("presence");
+			assertThat(who.path("ref").asString()).as("the next presence frame answers who: %s", who).isEqualTo("w");
+			assertThat(strings(who.path("online"))).contains(alice.nickname(), bob.nickname(), carol.nickname());
+			// carol leaves: two online, at most 90% of 2, so everybody gets the list
+			carolClient.close();
+			for (ChatTestClient client : List.of(aliceClient, bobClient)) {
+				JsonNode list = client.next("presence");
+				assertThat(list.has("ref")).as("an unasked list: %s", list).isFalse();
+				assertThat(strings(list.path("online"))).containsExactly(sorted(alice, bob));
+			}
+			assertThat(withheld() - withheldBefore).isEqualTo(3);
+			bobClient.close();
+			assertThat(aliceClient.next("presence").path("left").asString()).isEqualTo(bob.nickname());
+		}
+	}
+
+	private String[] sorted(Registered... users) {
+		List<String> nicknames = new ArrayList<>();
+		for (Registered user : users) {
+			nicknames.add(user.nickname());
+		}
+		nicknames.sort(String.CASE_INSENSITIVE_ORDER);
+		return nicknames.toArray(String[]::new);
+	}
+
+	private static List<String> strings(JsonNode array) {
+		List<String> values = new ArrayList<>();
+		array.forEach((value) -> values.add(value.asString()));
+		return values;
+	}
+
+	private double withheld() {
+		return this.registry.get("switchboard.chat.presence.withheld").functionCounter().count();
+	}
+
+}
