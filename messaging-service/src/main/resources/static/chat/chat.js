@@ -31,6 +31,8 @@
 		conversations: new Map(), // '#room' or '@nick' -> { messages: Map(id -> message), unread, system: [] }
 		current: null,
 		online: new Set(),
+		// how many are online and not listed: a crowded chat's welcome lists only some
+		onlineUnlisted: 0,
 		nextRef: 1,
 		pendingJoins: new Map(), // ref -> room
 		pendingOlder: new Map(), // ref -> '#room' whose older messages were asked for
@@ -222,6 +224,7 @@
 				state.attempt = 0;
 				state.nickname = frame.nickname;
 				state.online = new Set(frame.online);
+				state.onlineUnlisted = Math.max(0, (frame.onlineCount || 0) - state.online.size);
 				$('me').textContent = frame.nickname;
 				setStatus('online');
 				for (const room of state.rooms) {
@@ -256,6 +259,7 @@
 				}
 				if (frame.online && !frame.room) {
 					state.online = new Set(frame.online);
+					state.onlineUnlisted = 0;
 				}
 				renderSidebar();
 				break;
@@ -587,6 +591,9 @@
 		const dms = [...state.conversations.keys()].filter((key) => key.startsWith('@')).sort();
 		$('dms').replaceChildren(...dms.map((key) => entry(key, key.slice(1), { dm: key.slice(1) })));
 		const online = [...state.online].sort((a, b) => a.localeCompare(b));
+		$('online-heading').textContent = state.onlineUnlisted
+			? `Online: ${online.length + state.onlineUnlisted} (${online.length} listed)`
+			: 'Online';
 		$('online').replaceChildren(...online.map((nick) => {
 			const li = entry('@' + nick, nick, { nick }, 'online:');
 			li.firstChild.title = isMe(nick) ? 'you' : 'Send a direct message';

@@ -1,18 +1,28 @@
 package dev.switchboard.messaging.websocket;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import dev.switchboard.messaging.ChatTestClient;
 import dev.switchboard.messaging.MessagingIntegrationTest;
+import dev.switchboard.messaging.chat.ChatRoster;
+import dev.switchboard.test.browser.HeadlessChromium;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * {@code presence-broadcast-limit} with real clients: past it nobody hears of arrivals
@@ -25,6 +35,48 @@ class ChatPresenceLimitTests extends MessagingIntegrationTest {
 
 	@Autowired
 	private MeterRegistry registry;
+
+	@Autowired
+	private ChatRoster roster;
+
+	@BeforeEach
+	void nobodyOnline() {
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.roster.onlineCount() == 0);
+	}
+
+	@Test
+	void shouldShowOnThePageHowManyAreOnlineWhenTheWelcomeListsOnlySome() {
+		Registered alice = register("alice");
+		Registered bob = register("bob");
+		Registered carol = register("carol");
+		Registered dave = register("dave");
+		ChromeDriver browser = HeadlessChromium.start();
+		try (ChatTestClient aliceClient = ChatTestClient.signedIn(chatUri(), alice.token());
+				ChatTestClient bobClient = ChatTestClient.signedIn(chatUri(), bob.token());
+				ChatTestClient carolClient = ChatTestClient.signedIn(chatUri(), carol.token())) {
+			browser.get("http://127.0.0.1:" + this.port + "/chat/");
+			browser.findElement(By.id("signin-token")).sendKeys(dave.token());
+			browser.findElement(By.id("signin-button")).click();
+			WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+			wait.until(ExpectedConditions.textToBe(By.id("connection-status"), "online"));
+			// four online, the limit 2: the welcome listed alice, bob and dave himself
+			wait.until(
+					ExpectedConditions.attributeToBe(By.id("online-heading"), "textContent", "Online: 4 (3 listed)"));
+			assertThat(browser.findElements(By.cssSelector("#online li"))).extracting(WebElement::getText)
+				.containsExactly(sorted(alice, bob, dave));
+			HeadlessChromium.screenshot(browser, "chat-online-partly-listed");
+			// two online again, at most 90% of 2: the page gets everybody, the heading
+			// its name
+			carolClient.close();
+			bobClient.close();
+			wait.until(ExpectedConditions.attributeToBe(By.id("online-heading"), "textContent", "Online"));
+			assertThat(browser.findElements(By.cssSelector("#online li"))).extracting(WebElement::getText)
+				.containsExactly(sorted(alice, dave));
+		}
+		finally {
+			browser.quit();
+		}
+	}
 
 	@Test
 	void shouldGoQuietPastTheLimitAndResumeWithTheListOfWhoIsOnline() {
