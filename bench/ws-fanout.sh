@@ -74,6 +74,13 @@ cleanup() {
 }
 trap cleanup EXIT
 raise_nofile 65536
+# the gateway holds two descriptors per relayed client (the client's socket and the service's):
+# a hard limit below that makes some handshakes fail with "Too many open files" (502), which is
+# this machine's limit, not the product's (compose gives every service 65,536)
+if [[ $mode != direct ]] && (($(ulimit -n) < 2 * clients + 1000)); then
+    echo "warning: open files limited to $(ulimit -n) (hard limit), below the gateway's 2 x $clients + 1000:" \
+        "expect some 502 (Too many open files) in the gateway" >&2
+fi
 
 # start_messaging HTTP_PORT CHAT_PORT JDBC_URL [ARG...]: one messaging-service, its chat rate
 # limit raised for the warm-up (below)
