@@ -75,10 +75,12 @@ public class ChatService {
 	 * @return who is online, this user included
 	 */
 	public Online signIn(ChatConnection connection) {
-		if (this.presence.signIn(connection)) {
-			announce(connection, true);
+		boolean first = this.presence.signIn(connection);
+		int count = this.presence.onlineCount();
+		if (first) {
+			announce(connection, true, count);
 		}
-		return welcomeList(connection);
+		return welcomeList(connection, count);
 	}
 
 	/**
@@ -116,8 +118,9 @@ public class ChatService {
 			this.presence.signOut(connection);
 			throw registeredNickname(nickname);
 		}
-		announce(connection, true);
-		return welcomeList(connection);
+		int count = this.presence.onlineCount();
+		announce(connection, true, count);
+		return welcomeList(connection, count);
 	}
 
 	/**
@@ -126,10 +129,10 @@ public class ChatService {
 	 * and the newcomer (a list per arrival as long as the crowd would cost the square of
 	 * the crowd: 10,000 arrivals, 1.3 GB of nicknames).
 	 * @param connection the connection just signed in
+	 * @param count how many are online, this connection's user included
 	 * @return who is online
 	 */
-	private Online welcomeList(ChatConnection connection) {
-		int count = this.presence.onlineCount();
+	private Online welcomeList(ChatConnection connection, int count) {
 		if (count <= this.presenceBroadcastLimit) {
 			List<String> all = this.presence.onlineNicknames();
 			return new Online(all, Math.max(count, all.size()));
@@ -149,13 +152,12 @@ public class ChatService {
 	 */
 	public void signOut(ChatConnection connection) {
 		if (this.presence.signOut(connection)) {
-			announce(connection, false);
+			announce(connection, false, this.presence.onlineCount());
 		}
 	}
 
-	private void announce(ChatConnection connection, boolean online) {
-		this.fanout.publish(
-				new ChatEvent.PresenceChanged(connection.identity().nickname(), online, this.presence.onlineCount()));
+	private void announce(ChatConnection connection, boolean online, int count) {
+		this.fanout.publish(new ChatEvent.PresenceChanged(connection.identity().nickname(), online, count));
 	}
 
 	/**
