@@ -31,7 +31,9 @@
 // Prints one line: clients=.. connected=.. messages=.. expected=.. delivered=.. lost=.. dup=..
 //   p50_ms=.. p90_ms=.. p99_ms=.. max_ms=.. connect_err=.. closed_early=.. error_frames=..
 //   not_ready=.. connect_s=.. connect_p50_ms=.. connect_p99_ms=.. urls=.. end=done|why
-// and exits 0 only when everything was delivered exactly once with no client lost.
+// and exits 0 only when everything was delivered exactly once with no client lost. On stderr:
+// the first connect error and error frame, and the close codes (and reasons) of the sockets
+// closed early, with how many of each.
 const fs = require('fs');
 const { performance } = require('perf_hooks');
 const { WebSocket } = require('ws');
@@ -173,6 +175,7 @@ let delivered = 0;
 let dup = 0;
 let connectErrors = 0;
 let closedEarly = 0;
+const closeCodes = new Map(); // close code and reason of the sockets closed early -> how many
 let errorFrames = 0;
 let readyCount = 0;
 let connectS = 0;
@@ -203,8 +206,12 @@ function connect(i) {
       firstConnectError ??= `${url}: ${error.message}`;
       resolve();
     });
-    socket.on('close', () => {
-      if (client.open && !finished) closedEarly++;
+    socket.on('close', (code, reason) => {
+      if (client.open && !finished) {
+        closedEarly++;
+        const why = `${code}${reason.length ? ` ${reason.toString().slice(0, 80)}` : ''}`;
+        closeCodes.set(why, (closeCodes.get(why) ?? 0) + 1);
+      }
     });
   });
 }
@@ -320,6 +327,7 @@ function finish(why) {
   const ms = (x) => x.toFixed(3);
   if (firstConnectError) process.stderr.write(`fanout: first connect error: ${firstConnectError}\n`);
   if (firstErrorFrame) process.stderr.write(`fanout: first error frame: ${firstErrorFrame}\n`);
+  for (const [why, count] of closeCodes) process.stderr.write(`fanout: closed early with ${why}: ${count}\n`);
   process.stdout.write(
     `clients=${clientCount} connected=${connected} messages=${sent} expected=${expected} delivered=${delivered}` +
     ` lost=${lost} dup=${dup} p50_ms=${ms(percentile(sorted, 50))} p90_ms=${ms(percentile(sorted, 90))}` +

@@ -6,10 +6,13 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.switchboard.gateway.support.GatewayIntegrationTest;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -21,9 +24,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The chat socket through the gateway, as a browser opens it: frames both ways, the
- * gateway's Host kept for the service's same-origin check, a request id passed on.
+ * gateway's Host kept for the service's same-origin check, a request id passed on; a
+ * service's refusal and a failed connection to it closing it with a status that says so.
  */
 class WebSocketProxyTests extends GatewayIntegrationTest {
+
+	@Autowired
+	private MeterRegistry meters;
 
 	@Test
 	void shouldProxyTheChatSocketWithTheBrowsersHostAndOrigin() {
@@ -62,6 +69,7 @@ class WebSocketProxyTests extends GatewayIntegrationTest {
 
 	@Test
 	void shouldCloseWithTryAgainLaterWhenTheServiceRefusesTheSocketWith503() {
+		double refusalsBefore = relayFailures("refused");
 		AtomicReference<CloseStatus> closed = new AtomicReference<>();
 		new ReactorNettyWebSocketClient()
 			.execute(URI.create("ws://localhost:" + this.port + "/ws/chat?full"),
@@ -70,6 +78,21 @@ class WebSocketProxyTests extends GatewayIntegrationTest {
 		assertThat(closed.get()).isNotNull();
 		assertThat(closed.get().getCode()).isEqualTo(1013);
 		assertThat(closed.get().getReason()).contains("503").contains("try again later");
+		assertThat(relayFailures("refused")).isEqualTo(refusalsBefore + 1);
+	}
+
+	@Test
+	void shouldCloseWithServerErrorWhenTheServiceDropsTheConnectionBeforeItsAnswer() {
+		double failuresBefore = relayFailures("connection");
+		AtomicReference<CloseStatus> closed = new AtomicReference<>();
+		new ReactorNettyWebSocketClient()
+			.execute(URI.create("ws://localhost:" + this.port + "/ws/chat?hang-up"),
+					(session) -> session.closeStatus().doOnNext(closed::set).then())
+			.block(Duration.ofSeconds(10));
+		assertThat(closed.get()).isNotNull();
+		assertThat(closed.get().getCode()).isEqualTo(1011);
+		assertThat(closed.get().getReason()).startsWith("The gateway's connection to the service failed");
+		assertThat(relayFailures("connection")).isEqualTo(failuresBefore + 1);
 	}
 
 	@Test
@@ -95,6 +118,14 @@ class WebSocketProxyTests extends GatewayIntegrationTest {
 		finally {
 			messaging.restart();
 		}
+	}
+
+	private double relayFailures(String reason) {
+		Counter counter = this.meters.find("switchboard.gateway.websocket.relay.failures")
+			.tag("reason", reason)
+			.counter();
+		assertThat(counter).isNotNull();
+		return counter.count();
 	}
 
 }

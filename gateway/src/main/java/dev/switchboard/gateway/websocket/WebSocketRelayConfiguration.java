@@ -1,5 +1,7 @@
 package dev.switchboard.gateway.websocket;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,7 +10,8 @@ import org.springframework.web.reactive.socket.server.WebSocketService;
 
 /**
  * The WebSocket service Spring Cloud Gateway's routing filter uses: its own, wrapped so
- * that a service's refusal reaches the client as a close status.
+ * that a service's refusal, or a failed connection to it, reaches the client as a close
+ * status that says so.
  */
 @Configuration(proxyBeanMethods = false)
 class WebSocketRelayConfiguration {
@@ -16,8 +19,8 @@ class WebSocketRelayConfiguration {
 	@Bean
 	@Primary
 	RefusalClosingWebSocketService refusalClosingWebSocketService(
-			@Qualifier("webSocketService") WebSocketService webSocketService) {
-		return new RefusalClosingWebSocketService(webSocketService);
+			@Qualifier("webSocketService") WebSocketService webSocketService, MeterRegistry meters) {
+		return new RefusalClosingWebSocketService(webSocketService, meters);
 	}
 
 }

@@ -255,6 +255,10 @@ public final class Downstream {
 						.header("Retry-After", "10")
 						.header("Content-Type", "application/problem+json")
 						.sendString(Mono.just("{\"status\":503,\"detail\":\"The chat is full\"}")))
+			// a service that takes the connection and drops it before it answers the
+			// handshake (a crash, a reset, out of file descriptors)
+			.route((request) -> request.uri().startsWith("/ws/chat?hang-up"),
+					(request, response) -> response.withConnection(Connection::dispose).then())
 			.ws("/ws/chat", this::chat)
 			.route((request) -> true, this::echo);
 	}
