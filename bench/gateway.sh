@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # What the gateway adds. Its start-up time and memory, then, alternating direct, through the
-# gateway and through nginx as a reverse proxy (bench/nginx-proxy.conf, port 19085, the C reference
-# for the same job): GET /api/random/int (wrk -t1 -c64, keep-alive), with each server's CPU time per
-# request; then a 1 GiB download (curl, gateway RSS).
+# gateway, through nginx as a reverse proxy (bench/nginx-proxy.conf, port 19085, the C reference
+# for the same job) and through a minimal Netty reverse proxy (bench/peers/netty-proxy, port 19086,
+# the JVM reference): GET /api/random/int (wrk -t1 -c64, keep-alive), with each server's CPU time
+# per request; then a 1 GiB download (curl, gateway RSS).
 # Usage: bench/gateway.sh [nginx|random-service] [ROUNDS=3]
 #   nginx           the random API is nginx's static /api/random/int (the nginx peer, port 13180):
 #                   measures the gateway's own cost
@@ -10,12 +11,14 @@
 #                   the ratio the suite promises (gateway >= 0.6x direct)
 # The gateway runs with compose's JVM flags (x-gateway-java-options), as in random-http.sh;
 # BENCH_JAVA_BASE_gateway replaces them, BENCH_JAVA_OPTIONS_gateway adds to them.
-# Ports: gateway 19080, random-service 19082, file server 19084, nginx proxy 19085. Build first:
+# Ports: gateway 19080, random-service 19082, file server 19084, nginx proxy 19085, Netty proxy
+# 19086. Build first:
 #   ./mvnw -B -pl gateway,random-service -am -DskipTests package
+#   bench/setup.sh   (bench/peers/netty-proxy/target/netty-proxy.jar)
 # Prints `case=… system=… run=… key=value…` lines (bench/tools/summarize.py reads them); the
 # http-int lines also give the server's CPU time per request (cpu_us_per_req: nginx's static
-# answer, the gateway's and nginx-proxy's per proxied request), and a last line the medians and
-# the ratio gateway / nginx-proxy.
+# answer, the gateway's, nginx-proxy's and netty-proxy's per proxied request), and a last line the
+# medians and the ratios gateway / nginx-proxy and gateway / netty-proxy.
 set -euo pipefail
 source "$(cd "$(dirname "$0")" && pwd)/lib.sh"
 root=$project_dir
@@ -24,15 +27,17 @@ java=$JAVA
 target=${1:-nginx}
 rounds=${2:-3}
 ((rounds >= 1 && rounds <= 10)) || { echo "ROUNDS must be 1..10" >&2; exit 2; }
-gw_port=19080 random_port=19082 files_port=19084 proxy_port=19085
-# durations (s) of a measured wrk run, its warm-up and the gateway's JIT warm-up; the download's size
+gw_port=19080 random_port=19082 files_port=19084 proxy_port=19085 netty_port=19086
+# durations (s) of a measured wrk run, its warm-up and the JVMs' JIT warm-up; the download's size
 wrk_s=$(smoke 2 10) wrk_warm_s=$(smoke 1 2) jit_s=$(smoke 2 30) file_mib=$(smoke 64 1024)
 big=big-${file_mib}m.bin
 gateway_jar=$root/gateway/target/gateway.jar
 random_jar=$root/random-service/target/random-service.jar
+netty_jar=$bench_dir/peers/netty-proxy/target/netty-proxy.jar
 [[ -f $gateway_jar ]] || { echo "missing $gateway_jar: build it first" >&2; exit 1; }
+[[ -f $netty_jar ]] || { echo "$netty_jar missing: run bench/setup.sh" >&2; exit 1; }
 command -v nginx >/dev/null || { echo "nginx missing: apt-get install -y nginx" >&2; exit 1; }
-require_free_port "$gw_port" "$files_port" "$proxy_port" || exit 1
+require_free_port "$gw_port" "$files_port" "$proxy_port" "$netty_port" || exit 1
 [[ $target != random-service ]] || require_free_port "$random_port" || exit 1
 
 work=$(mktemp -d)
@@ -99,15 +104,24 @@ random-service)
     random_url=http://127.0.0.1:$random_port
     direct_pid=${pids[-1]}
     ;;
-*) sed -n '2,12p' "$0" >&2; exit 2 ;;
+*) sed -n '2,13p' "$0" >&2; exit 2 ;;
 esac
 via_gateway=http://127.0.0.1:$gw_port/api/random/int
 via_proxy=http://127.0.0.1:$proxy_port/api/random/int
+via_netty=http://127.0.0.1:$netty_port/api/random/int
 
 # nginx as a reverse proxy in front of the same API: what the gateway's job costs a C proxy
 start_nginx_proxy "$work/proxy" "$proxy_port" "${random_url##*:}"
 wait_listen $proxy_port 20
 proxy_pid=$(<"$work/proxy/nginx.pid")
+
+# A minimal reverse proxy on Netty in front of the same API: what the job costs a JVM proxy
+# (netty-echo's JVM flags)
+"$java" -XX:+UseSerialGC -Xmx256m -jar "$netty_jar" --port $netty_port --upstream-port "${random_url##*:}" \
+    >"$work/netty-proxy.log" 2>&1 &
+netty_pid=$!
+pids+=("$netty_pid")
+wait_listen $netty_port 20 || { cat "$work/netty-proxy.log" >&2; exit 1; }
 
 # A 1 GiB file, served at /s/<name> as fileshare-service would
 "$tools/mkfile.sh" "$file_mib" >/dev/null
@@ -129,23 +143,26 @@ ready_ms=$((($(date +%s%N) - start) / 1000000))
 started_s=$(sed -n 's/.*Started GatewayApplication in \([0-9.]*\) seconds.*/\1/p' "$work/gateway.log")
 echo "case=gateway-startup system=gateway run=1 ready_ms=$ready_ms started_s=$started_s rss_mib=$(($(rss_kib $gateway_pid) / 1024))"
 
-# Warm both up (JIT), then alternate
+# Warm them up (both JVMs for the JIT warm-up's length), then alternate
 "$tools/http-wrk.sh" -d "$jit_s" -c 64 -t 1 -w 0 "$via_gateway" >/dev/null 2>&1
+"$tools/http-wrk.sh" -d "$jit_s" -c 64 -t 1 -w 0 "$via_netty" >/dev/null 2>&1
 "$tools/http-wrk.sh" -d "$wrk_warm_s" -c 64 -t 1 -w 0 "$via_proxy" >/dev/null 2>&1
 "$tools/http-wrk.sh" -d "$wrk_warm_s" -c 64 -t 1 -w 0 "$direct" >/dev/null 2>&1
 for ((run = 1; run <= rounds; run++)); do
     wrk_cpu direct "$run" "$direct" "$direct_pid" | tee -a "$work/http.txt"
     wrk_cpu gateway "$run" "$via_gateway" "$gateway_pid" | tee -a "$work/http.txt"
     wrk_cpu nginx-proxy "$run" "$via_proxy" "$proxy_pid" | tee -a "$work/http.txt"
+    wrk_cpu netty-proxy "$run" "$via_netty" "$netty_pid" | tee -a "$work/http.txt"
 done
 python3 - "$work/http.txt" <<'PY'
 import statistics, sys
 rows = [dict(t.split("=", 1) for t in line.split() if "=" in t) for line in open(sys.argv[1], encoding="utf-8")]
-cpu = {s: statistics.median(int(r["cpu_us_per_req"]) for r in rows if r["system"] == s) for s in ("direct", "gateway", "nginx-proxy")}
+systems = ("direct", "gateway", "nginx-proxy", "netty-proxy")
+cpu = {s: statistics.median(int(r["cpu_us_per_req"]) for r in rows if r["system"] == s) for s in systems}
 rps = {s: statistics.median(float(r["rps"]) for r in rows if r["system"] == s) for s in cpu}
 print("case=http-int-summary " + " ".join(f"{s}_cpu_us_per_req={cpu[s]} {s}_rps={rps[s]:.0f}" for s in cpu)
-      + f" gateway/nginx-proxy_cpu={cpu['gateway'] / max(cpu['nginx-proxy'], 1):.2f}x"
-      + f" gateway/nginx-proxy_rps={rps['gateway'] / rps['nginx-proxy']:.2f}x")
+      + "".join(f" gateway/{p}_cpu={cpu['gateway'] / max(cpu[p], 1):.2f}x"
+                f" gateway/{p}_rps={rps['gateway'] / max(rps[p], 1):.2f}x" for p in ("nginx-proxy", "netty-proxy")))
 PY
 for ((run = 1; run <= rounds; run++)); do
     echo "case=download-1g system=direct run=$run $("$tools/download.sh" "http://127.0.0.1:$files_port/s/$big" 2>/dev/null | tail -1)"

@@ -5,10 +5,11 @@
 #   iproute2 redis-server (apt-get, as root; the packages' own nginx/haproxy/redis services are
 #   not started: the benchmarks run their own copies on loopback ports)
 # - a JDK 25 at $JAVA_HOME (default /usr/lib/jvm/temurin-25-jdk-amd64): the services, the Java
-#   tools and the Netty peer run on it; Debian 12 has none, so it is checked, not installed
+#   tools and the Netty peers run on it; Debian 12 has none, so it is checked, not installed
 # - bench/ws/node_modules: npm ci (ws, pinned by bench/ws/package-lock.json)
-# - bench/peers/netty-echo/target/netty-echo.jar: built with the project's ./mvnw (Netty from
-#   Maven Central; MAVEN_ARGS=-Dmaven.repo.local=… picks the local repository)
+# - bench/peers/netty-echo/target/netty-echo.jar and bench/peers/netty-proxy/target/netty-proxy.jar:
+#   built with the project's ./mvnw (Netty from Maven Central; MAVEN_ARGS=-Dmaven.repo.local=…
+#   picks the local repository)
 # Fails, naming what is missing, when something cannot be had.
 set -euo pipefail
 source "$(cd "$(dirname "$0")" && pwd)/lib.sh"
@@ -54,13 +55,16 @@ echo "npm ci in bench/ws" >&2
 (cd "$bench_dir/ws" && npm ci --no-audit --no-fund --loglevel=error) || fail "npm ci in bench/ws failed"
 node -e "require('$bench_dir/ws/node_modules/ws')" || fail "ws does not load from bench/ws/node_modules"
 
-netty=$bench_dir/peers/netty-echo
-jar=$netty/target/netty-echo.jar
-if [[ ! -f $jar || -n $(find "$netty/pom.xml" "$netty/src" -newer "$jar" -type f -print -quit) ]]; then
-    echo "building the Netty echo peer (./mvnw)" >&2
-    "$project_dir/mvnw" -B -q -f "$netty/pom.xml" package || fail "building $netty failed"
-fi
-[[ -f $jar ]] || fail "$jar was not built"
+# the Netty peers: the echo server (tcp-echo) and the reverse proxy (gateway)
+for name in netty-echo netty-proxy; do
+    netty=$bench_dir/peers/$name
+    jar=$netty/target/$name.jar
+    if [[ ! -f $jar || -n $(find "$netty/pom.xml" "$netty/src" -newer "$jar" -type f -print -quit) ]]; then
+        echo "building the Netty peer $name (./mvnw)" >&2
+        "$project_dir/mvnw" -B -q -f "$netty/pom.xml" package || fail "building $netty failed"
+    fi
+    [[ -f $jar ]] || fail "$jar was not built"
+done
 
 missing_jars=()
 for module in random-service contacts-service messaging-service fileshare-service gateway; do
