@@ -45,7 +45,9 @@ for command in wrk nginx haproxy curl python3 node ss redis-server; do
     command -v "$command" >/dev/null || problems+=("$command missing")
 done
 [[ -d $bench_dir/ws/node_modules/ws ]] || problems+=("bench/ws/node_modules missing")
-[[ -f $bench_dir/peers/netty-echo/target/netty-echo.jar ]] || problems+=("the Netty peer's jar missing")
+for netty in netty-echo netty-proxy; do
+    [[ -f $bench_dir/peers/$netty/target/$netty.jar ]] || problems+=("the Netty peer $netty's jar missing")
+done
 [[ -x $JAVA ]] || problems+=("no JDK at $JAVA_HOME")
 if ((${#problems[@]})); then
     printf '%s\n' "${problems[@]}" "run bench/setup.sh first" >&2
