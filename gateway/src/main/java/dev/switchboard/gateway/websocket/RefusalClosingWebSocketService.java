@@ -10,6 +10,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketSession;
@@ -87,7 +88,10 @@ public final class RefusalClosingWebSocketService implements WebSocketService {
 			return Mono.empty();
 		}
 		this.connectionFailures.increment();
-		String cause = (failure.getMessage() != null) ? failure.getMessage() : failure.getClass().getSimpleName();
+		// the innermost cause says it best ("... failed with error(-24): Too many open
+		// files")
+		Throwable root = NestedExceptionUtils.getMostSpecificCause(failure);
+		String cause = (root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName();
 		logger.warn("Closed a WebSocket with 1011: the connection to the service failed (" + cause + ")");
 		return session.close(CloseStatus.SERVER_ERROR
 			.withReason(fitted("The gateway's connection to the service failed: " + cause)));

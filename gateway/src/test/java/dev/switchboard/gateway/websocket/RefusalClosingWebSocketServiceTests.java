@@ -34,10 +34,12 @@ class RefusalClosingWebSocketServiceTests {
 	@Test
 	void shouldCloseWithServerErrorAndTheCauseWhenTheConnectionToTheServiceCannotBeMade() {
 		WebSocketSession session = openSession();
-		relay(session, new SocketException("Too many open files"));
+		relay(session, new IllegalStateException("io.netty.channel.unix.Errors$NativeIoException: newSocketStream",
+				new SocketException("newSocketStream(..) failed with error(-24): Too many open files")));
 		CloseStatus status = closedWith(session);
 		assertThat(status.getCode()).isEqualTo(1011);
-		assertThat(status.getReason()).isEqualTo("The gateway's connection to the service failed: Too many open files");
+		assertThat(status.getReason()).isEqualTo(
+				"The gateway's connection to the service failed: newSocketStream(..) failed with error(-24): Too many open files");
 		assertThat(count("connection")).isEqualTo(1);
 		assertThat(count("refused")).isZero();
 	}
