@@ -109,15 +109,16 @@ esac
 via_gateway=http://127.0.0.1:$gw_port/api/random/int
 via_proxy=http://127.0.0.1:$proxy_port/api/random/int
 via_netty=http://127.0.0.1:$netty_port/api/random/int
+upstream_port=${random_url##*:}
 
 # nginx as a reverse proxy in front of the same API: what the gateway's job costs a C proxy
-start_nginx_proxy "$work/proxy" "$proxy_port" "${random_url##*:}"
+start_nginx_proxy "$work/proxy" "$proxy_port" "$upstream_port"
 wait_listen $proxy_port 20
 proxy_pid=$(<"$work/proxy/nginx.pid")
 
 # A minimal reverse proxy on Netty in front of the same API: what the job costs a JVM proxy
 # (netty-echo's JVM flags)
-"$java" -XX:+UseSerialGC -Xmx256m -jar "$netty_jar" --port $netty_port --upstream-port "${random_url##*:}" \
+"$java" -XX:+UseSerialGC -Xmx256m -jar "$netty_jar" --port $netty_port --upstream-port "$upstream_port" \
     >"$work/netty-proxy.log" 2>&1 &
 netty_pid=$!
 pids+=("$netty_pid")

@@ -88,8 +88,7 @@ public final class RefusalClosingWebSocketService implements WebSocketService {
 			return Mono.empty();
 		}
 		this.connectionFailures.increment();
-		// the innermost cause says it best ("... failed with error(-24): Too many open
-		// files")
+		// the innermost cause says it best ("…(-24): Too many open files")
 		Throwable root = NestedExceptionUtils.getMostSpecificCause(failure);
 		String cause = (root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName();
 		logger.warn("Closed a WebSocket with 1011: the connection to the service failed (" + cause + ")");
@@ -108,7 +107,7 @@ public final class RefusalClosingWebSocketService implements WebSocketService {
 	}
 
 	/** The reason, cut to what a close frame holds. */
-	static String fitted(String reason) {
+	private static String fitted(String reason) {
 		String fitted = reason;
 		while (fitted.getBytes(StandardCharsets.UTF_8).length > MAX_REASON_BYTES) {
 			fitted = fitted.substring(0, fitted.length() - 1);

@@ -101,10 +101,8 @@ class RedisRoomOrderTests {
 	@Test
 	void shouldTakeTheLockAgainWhenItsLeaseWasLost() {
 		// a keeps its lock while idle for a minute: it still believes it holds it when
-		// the
-		// lease is lost below (with the 20 ms default, a slow machine let a give it up
-		// first,
-		// and a then waited for the other holder and took the lock again)
+		// the lease is lost below (with the 20 ms default, a slow machine let a give it
+		// up first, and a then waited for the other holder and took the lock again)
 		RedisRoomOrder a = order("a", Duration.ofMinutes(1));
 		say(a, "lost");
 		// the lease ran out (a long pause) and another holder took the room meanwhile
