@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -124,6 +125,31 @@ class RoutingTests extends GatewayIntegrationTest {
 		assertThat(headers(echo)).containsEntry("x-forwarded-host", List.of("localhost:" + this.port))
 			.containsEntry("x-forwarded-proto", List.of("http"))
 			.doesNotContainKeys("x-forwarded-prefix", "forwarded");
+	}
+
+	@Test
+	void shouldPassNoHopByHopHeaderEitherWay() {
+		EntityExchangeResult<Map<String, Object>> result = this.client.get()
+			.uri("/api/random/int")
+			.header("Connection", "keep-alive, X-Client-Hop")
+			.header("X-Client-Hop", "this connection only")
+			.header("Keep-Alive", "timeout=5")
+			.header("Proxy-Authorization", "Basic c2VjcmV0")
+			.header("TE", "trailers")
+			.header("X-Echo-Hop-By-Hop", "yes")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(ECHO)
+			.returnResult();
+		Map<String, Object> echo = result.getResponseBody();
+		assertThat(headers(echo)).as("what the service received")
+			.containsKey("x-echo-hop-by-hop")
+			.doesNotContainKeys("x-client-hop", "keep-alive", "proxy-authorization", "te");
+		HttpHeaders answer = result.getResponseHeaders();
+		assertThat(answer.getFirst("X-Service-Kept")).as("an end-to-end header of the answer").isEqualTo("end to end");
+		assertThat(answer.headerNames()).as("what the client received")
+			.doesNotContain("X-Service-Hop", "Keep-Alive", "Proxy-Authenticate");
 	}
 
 	@Test

@@ -310,6 +310,15 @@ public final class Downstream {
 			.map((body) -> describe(request, body));
 		// what the service received, also visible in the answer to a HEAD
 		response.header("X-Echo-Method", request.method().name());
+		if (request.requestHeaders().contains("X-Echo-Hop-By-Hop")) {
+			// hop-by-hop headers of this connection, which a proxy must not pass on, and
+			// one end-to-end header
+			response.header("Keep-Alive", "timeout=60")
+				.header("Proxy-Authenticate", "Basic realm=\"service\"")
+				.header("Connection", "X-Service-Hop")
+				.header("X-Service-Hop", "this connection only")
+				.header("X-Service-Kept", "end to end");
+		}
 		String requestId = request.requestHeaders().get("X-Request-Id");
 		if (requestId != null) {
 			// as the services do: the id comes back in the answer
