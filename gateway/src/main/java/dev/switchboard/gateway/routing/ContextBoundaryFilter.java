@@ -26,7 +26,8 @@ import org.springframework.web.server.ServerWebExchange;
 @Component
 class ContextBoundaryFilter implements GlobalFilter, Ordered {
 
-	private static final Function<Context, Context> SAME = Function.identity();
+	/** The context as it is. */
+	static final Function<Context, Context> SAME = Function.identity();
 
 	@Override
 	public int getOrder() {

@@ -17,6 +17,11 @@ import org.springframework.web.server.WebHandler;
  * with no CORS headers whatever the service allows, and the service would never see the
  * request. The services own their CORS policy as they own their owner checks, for every
  * method; the gateway's own pages still answer their preflights themselves.
+ * <p>
+ * Every other request goes on to the dispatcher with its Reactor context read here, once,
+ * as {@link ContextBoundaryFilter} hands it to the routing filters: the dispatcher and
+ * the route's filters ask for it several times per request, and the question no longer
+ * goes up through the web filters' operators.
  */
 class PreflightRoutingWebFilter implements WebFilter, Ordered {
 
@@ -35,7 +40,7 @@ class PreflightRoutingWebFilter implements WebFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		if (!CorsUtils.isPreFlightRequest(exchange.getRequest())) {
-			return chain.filter(exchange);
+			return chain.filter(exchange).contextWrite(ContextBoundaryFilter.SAME);
 		}
 		return this.routes.route(exchange)
 			.flatMap((handler) -> ((WebHandler) handler).handle(exchange).thenReturn(true))
