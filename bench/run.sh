@@ -14,10 +14,10 @@ set -euo pipefail
 source "$(cd "$(dirname "$0")" && pwd)/lib.sh"
 
 # name -> fixed arguments (and those of a smoke run), in the order of `all`
-names=(random-http gateway tcp-echo tcp-chat ws-fanout ws-memory fileshare startup)
-declare -A fixed=([random-http]="3" [gateway]="nginx 3" [tcp-echo]="3" [tcp-chat]="10000 5" [ws-fanout]="gateway 1000 20"
+names=(random-http gateway gateway-ab tcp-echo tcp-chat ws-fanout ws-memory fileshare startup)
+declare -A fixed=([random-http]="3" [gateway]="nginx 3" [gateway-ab]="cd14566 12" [tcp-echo]="3" [tcp-chat]="10000 5" [ws-fanout]="gateway 1000 20"
                   [ws-memory]="1000 5000" [fileshare]="" [startup]="3")
-declare -A small=([random-http]="1" [gateway]="nginx 1" [tcp-echo]="1" [tcp-chat]="50 3" [ws-fanout]="gateway 50 5"
+declare -A small=([random-http]="1" [gateway]="nginx 1" [gateway-ab]="cd14566 1" [tcp-echo]="1" [tcp-chat]="50 3" [ws-fanout]="gateway 50 5"
                   [ws-memory]="20 50" [fileshare]="" [startup]="1")
 
 if [[ ${1:-} == --smoke ]]; then
