@@ -129,6 +129,8 @@ class ActuatorTests extends GatewayIntegrationTest {
 			.expectBody(String.class)
 			.value((text) -> assertThat(text).contains("resilience4j_circuitbreaker_state")
 				.containsPattern("spring_cloud_gateway_requests_seconds_count\\{[^}]*routeId=\"random-service\"")
+				.containsPattern("spring_cloud_gateway_requests_seconds_bucket\\{[^}]*httpStatusCode=\"200\"")
+				.contains("spring_cloud_gateway_routes_count")
 				.contains("switchboard_gateway_request_read_timeouts_total"));
 	}
 
