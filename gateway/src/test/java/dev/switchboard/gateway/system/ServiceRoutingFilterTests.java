@@ -1,6 +1,8 @@
 package dev.switchboard.gateway.system;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -39,18 +41,20 @@ class ServiceRoutingFilterTests {
 		List<HttpHeadersFilter> filters = ServiceRoutingFilter.withoutCopies(
 				List.of(new RemoveForwardedHeadersFilter(), xForwarded, transferEncoding, this.hopByHop, downstream));
 
-		assertThat(filters).hasSize(4);
+		assertThat(filters).hasSize(5);
 		assertThat(filters.get(0)).isSameAs(xForwarded);
 		assertThat(filters.get(1)).isSameAs(transferEncoding);
 		assertThat(filters.get(2))
 			.isEqualTo(new ServiceRoutingFilter.HopByHopHeaders(this.hopByHop.getHeaders(), this.hopByHop.getOrder()));
 		assertThat(filters.get(3)).isSameAs(downstream);
+		assertThat(filters.get(4)).as("last: the headers as the routing filter reads them")
+			.isInstanceOf(ServiceRoutingFilter.CopiedHeaders.Filter.class);
 	}
 
 	@Test
 	void shouldKeepTheForwardedFilterWhenNothingElseRemovesThatHeader() {
 		RemoveForwardedHeadersFilter forwarded = new RemoveForwardedHeadersFilter();
-		assertThat(ServiceRoutingFilter.withoutCopies(List.of(forwarded, this.hopByHop))).hasSize(2)
+		assertThat(ServiceRoutingFilter.withoutCopies(List.of(forwarded, this.hopByHop))).hasSize(3)
 			.first()
 			.isSameAs(forwarded);
 	}
@@ -91,6 +95,34 @@ class ServiceRoutingFilterTests {
 
 		assertThat(filter.supports(Type.RESPONSE)).isTrue();
 		assertThat(filter.filter(answer, this.exchange).headerNames()).containsExactly("Content-Type");
+	}
+
+	@Test
+	void shouldHandOnCopiedHeadersEntryByEntryAsSpringWould() {
+		HttpHeaders copy = HttpHeaders.copyOf(this.exchange.getRequest().getHeaders());
+		copy.add("x-custom", "three");
+		HttpHeadersFilter last = new ServiceRoutingFilter.CopiedHeaders.Filter();
+
+		HttpHeaders handedOn = last.filter(copy, this.exchange);
+
+		assertThat(handedOn).isInstanceOf(ServiceRoutingFilter.CopiedHeaders.class);
+		assertThat(last.filter(handedOn, this.exchange)).isSameAs(handedOn);
+		assertThat(last.supports(Type.RESPONSE)).isTrue();
+		Map<String, List<String>> expected = new LinkedHashMap<>();
+		copy.forEach(expected::put);
+		Map<String, List<String>> seen = new LinkedHashMap<>();
+		handedOn.forEach(seen::put);
+		assertThat(seen).containsExactlyEntriesOf(expected);
+		assertThat(seen.get("X-Custom")).containsExactly("one", "two", "three");
+		HttpHeaders answer = new HttpHeaders();
+		answer.addAll(handedOn);
+		assertThat(answer.toSingleValueMap()).isEqualTo(copy.toSingleValueMap());
+	}
+
+	@Test
+	void shouldLeaveTheRequestsOwnHeadersAsTheyAre() {
+		HttpHeaders own = this.exchange.getRequest().getHeaders();
+		assertThat(new ServiceRoutingFilter.CopiedHeaders.Filter().filter(own, this.exchange)).isSameAs(own);
 	}
 
 	private HttpHeadersFilter inPlace() {
