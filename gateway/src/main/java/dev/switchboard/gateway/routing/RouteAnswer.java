@@ -47,7 +47,7 @@ final class RouteAnswer implements CoreSubscriber<Boolean> {
 		RouteAnswer result = new RouteAnswer(context);
 		if (answer instanceof Callable<?> scalar) {
 			try {
-				result.give(Boolean.TRUE.equals(((Callable<Boolean>) scalar).call()));
+				result.answer(Boolean.TRUE.equals(((Callable<Boolean>) scalar).call()), null);
 			}
 			catch (Throwable ex) {
 				result.onError(ex);
@@ -118,7 +118,7 @@ final class RouteAnswer implements CoreSubscriber<Boolean> {
 			subscription = this.subscription;
 		}
 		// the first value answers: a publisher of several is told that is enough
-		give(Boolean.TRUE.equals(value));
+		answer(Boolean.TRUE.equals(value), null);
 		if (subscription != null) {
 			subscription.cancel();
 		}
@@ -126,26 +126,18 @@ final class RouteAnswer implements CoreSubscriber<Boolean> {
 
 	@Override
 	public void onError(Throwable ex) {
-		Sinks.One<Boolean> sink;
-		synchronized (this) {
-			if (this.given) {
-				return;
-			}
-			this.given = true;
-			this.error = ex;
-			sink = this.later;
-		}
-		if (sink != null) {
-			sink.tryEmitError(ex);
-		}
+		answer(false, ex);
 	}
 
 	@Override
 	public void onComplete() {
-		give(false);
+		answer(false, null);
 	}
 
-	private void give(boolean matched) {
+	/**
+	 * Takes the first answer, and hands it on to whoever waits for it.
+	 */
+	private void answer(boolean matched, @Nullable Throwable error) {
 		Sinks.One<Boolean> sink;
 		synchronized (this) {
 			if (this.given) {
@@ -153,10 +145,16 @@ final class RouteAnswer implements CoreSubscriber<Boolean> {
 			}
 			this.given = true;
 			this.matched = matched;
+			this.error = error;
 			sink = this.later;
 		}
 		if (sink != null) {
-			sink.tryEmitValue(matched);
+			if (error != null) {
+				sink.tryEmitError(error);
+			}
+			else {
+				sink.tryEmitValue(matched);
+			}
 		}
 	}
 
