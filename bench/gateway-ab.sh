@@ -61,21 +61,12 @@ for port in $ref_port $new_port; do
     wait_listen "$port" 120 || { cat "$work/gateway-$port.log" >&2; exit 1; }
 done
 
-# CPU time (user + system) of a process, in microseconds
-cpu_us() {
-    local fields
-    read -ra fields <"/proc/$1/stat"
-    echo $(((fields[13] + fields[14]) * 1000000 / $(getconf CLK_TCK)))
-}
 # measure PID PORT: one wrk run; prints "CPU_US_PER_REQUEST RPS"
 measure() {
-    local before line used requests
-    before=$(cpu_us "$1")
-    line=$("$tools/http-wrk.sh" -d "$run_s" -c 64 -t 1 -w 0 "http://127.0.0.1:$2/api/random/int" 2>/dev/null)
-    used=$(($(cpu_us "$1") - before))
-    requests=$(sed -n 's/.* requests=\([0-9]*\).*/\1/p' <<<"$line")
-    ((requests > 0)) || { echo "no request answered on port $2: $line" >&2; exit 1; }
-    echo "$((used / requests)) $(sed -n 's/^rps=\([0-9.]*\) .*/\1/p' <<<"$line")"
+    local line
+    line=$(wrk_cpu "$run_s" "http://127.0.0.1:$2/api/random/int" "$1")
+    [[ $line =~ requests=[1-9] ]] || { echo "no request answered on port $2: $line" >&2; exit 1; }
+    echo "$(sed -n 's/.* cpu_us_per_req=\([0-9]*\).*/\1/p' <<<"$line") $(sed -n 's/^rps=\([0-9.]*\) .*/\1/p' <<<"$line")"
 }
 
 for port in $ref_port $new_port; do

@@ -51,25 +51,9 @@ cleanup() {
 trap cleanup EXIT
 raise_nofile 65536
 
-# CPU time (user + system) a process and its children (nginx's workers) have used, in microseconds
-cpu_us() {
-    local fields pid ticks=0
-    for pid in $(tree_pids "$1"); do
-        read -ra fields <"/proc/$pid/stat" || continue
-        ticks=$((ticks + fields[13] + fields[14]))
-    done
-    echo $((ticks * 1000000 / $(getconf CLK_TCK)))
-}
-
-# wrk_cpu SYSTEM RUN URL PID: one measured wrk run (no wrk warm-up: the server is warm, so that
-# the CPU time counts exactly these requests) and the CPU time PID's tree used per request
-wrk_cpu() {
-    local before line used requests
-    before=$(cpu_us "$4")
-    line=$("$tools/http-wrk.sh" -d "$wrk_s" -c 64 -t 1 -w 0 "$3" 2>/dev/null)
-    used=$(($(cpu_us "$4") - before))
-    requests=$(sed -n 's/.* requests=\([0-9]*\).*/\1/p' <<<"$line")
-    echo "case=http-int system=$1 run=$2 $line cpu_us_per_req=$((used / (requests > 0 ? requests : 1)))"
+# http_int SYSTEM RUN URL PID: one measured run's result line
+http_int() {
+    echo "case=http-int system=$1 run=$2 $(wrk_cpu "$wrk_s" "$3" "$4")"
 }
 
 # Wait (bounded) until an HTTP URL answers 2xx
@@ -150,10 +134,10 @@ echo "case=gateway-startup system=gateway run=1 ready_ms=$ready_ms started_s=$st
 "$tools/http-wrk.sh" -d "$wrk_warm_s" -c 64 -t 1 -w 0 "$via_proxy" >/dev/null 2>&1
 "$tools/http-wrk.sh" -d "$wrk_warm_s" -c 64 -t 1 -w 0 "$direct" >/dev/null 2>&1
 for ((run = 1; run <= rounds; run++)); do
-    wrk_cpu direct "$run" "$direct" "$direct_pid" | tee -a "$work/http.txt"
-    wrk_cpu gateway "$run" "$via_gateway" "$gateway_pid" | tee -a "$work/http.txt"
-    wrk_cpu nginx-proxy "$run" "$via_proxy" "$proxy_pid" | tee -a "$work/http.txt"
-    wrk_cpu netty-proxy "$run" "$via_netty" "$netty_pid" | tee -a "$work/http.txt"
+    http_int direct "$run" "$direct" "$direct_pid" | tee -a "$work/http.txt"
+    http_int gateway "$run" "$via_gateway" "$gateway_pid" | tee -a "$work/http.txt"
+    http_int nginx-proxy "$run" "$via_proxy" "$proxy_pid" | tee -a "$work/http.txt"
+    http_int netty-proxy "$run" "$via_netty" "$netty_pid" | tee -a "$work/http.txt"
 done
 python3 - "$work/http.txt" <<'PY'
 import statistics, sys

@@ -29,6 +29,29 @@ tree_pids() {
     done
 }
 
+# cpu_us PID: CPU time (user + system) a process and its descendants (nginx's workers) have
+# used, in microseconds.
+cpu_us() {
+    local fields pid ticks=0
+    for pid in $(tree_pids "$1"); do
+        read -ra fields <"/proc/$pid/stat" || continue
+        ticks=$((ticks + fields[13] + fields[14]))
+    done
+    echo $((ticks * 1000000 / $(getconf CLK_TCK)))
+}
+
+# wrk_cpu SECONDS URL PID: one measured wrk run (-c 64 -t 1, no warm-up: the server is warm,
+# so that the CPU time counts exactly these requests); prints http-wrk.sh's line and the CPU
+# time PID's tree used per request (cpu_us_per_req).
+wrk_cpu() {
+    local before line used requests
+    before=$(cpu_us "$3")
+    line=$("$tools/http-wrk.sh" -d "$1" -c 64 -t 1 -w 0 "$2" 2>/dev/null)
+    used=$(($(cpu_us "$3") - before))
+    requests=$(sed -n 's/.* requests=\([0-9]*\).*/\1/p' <<<"$line")
+    echo "$line cpu_us_per_req=$((used / (requests > 0 ? requests : 1)))"
+}
+
 # rss_kib PID: resident memory of a process tree in KiB (0 once it is gone). Reads /proc
 # without forking in the loop, so it is cheap enough to sample every 50 ms.
 rss_kib() {
